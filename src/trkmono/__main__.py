@@ -1,0 +1,5 @@
+"""``python -m trkmono``."""
+
+from trkmono.cli import run
+
+run()

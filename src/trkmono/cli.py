@@ -1,0 +1,231 @@
+"""The thin typer command line: options in, one library call, one view out.
+
+Heavy modules (PyYAML, pydantic models, rich tables) are imported inside the commands, so that
+start-up stays close to typer's own.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from trkmono import __version__
+
+EXIT_INTERRUPTED = 130
+
+app = typer.Typer(
+    help="Source-cited TRK inhibitor monographs in the terminal. Informational, not medical advice.",
+    no_args_is_help=True,
+    add_completion=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+class Color(str, Enum):
+    """When to colour the output."""
+
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class Section(str, Enum):
+    """A monograph section for ``show --section``."""
+
+    status = "status"
+    indications = "indications"
+    mechanism = "mechanism"
+    dosing = "dosing"
+    safety = "safety"
+    efficacy = "efficacy"
+    references = "references"
+
+
+class FindingFormat(str, Enum):
+    """Output format of ``validate``."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+DataDir = Annotated[
+    Optional[Path],
+    typer.Option("--data-dir", envvar="TRKMONO_DATA_DIR", file_okay=False,
+                 help="Folder of monographs to use instead of the packaged library."),
+]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout.")]
+ColorOption = Annotated[Color, typer.Option("--color", help="Colour: auto (terminal only), always, never.")]
+
+
+def user_errors(command):
+    """Turn trkmono's own errors into a message on stderr and their exit code; Ctrl-C into 130."""
+    @functools.wraps(command)
+    def run(*args, **kwargs):
+        from trkmono.problems import TrkmonoError, printable
+        try:
+            return command(*args, **kwargs)
+        except TrkmonoError as exc:
+            typer.echo(f"trkmono: {printable(str(exc))}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+    return run
+
+
+def _console(color: Color, stderr: bool = False):
+    from rich.console import Console
+    if color is Color.always:
+        return Console(force_terminal=True, stderr=stderr, highlight=False)
+    if color is Color.never:
+        return Console(color_system=None, no_color=True, stderr=stderr, highlight=False)
+    return Console(stderr=stderr, highlight=False)
+
+
+def _open_library(data_dir: Optional[Path]):
+    """The library, with a warning on stderr for every file that could not be read."""
+    from trkmono.library import Library, choose_data_dir
+    library = Library.open(choose_data_dir(data_dir))
+    for broken in library.broken:
+        first = broken.problems[0]
+        typer.echo(f"trkmono: skipped {broken.path}: {len(broken.problems)} problem(s), first at line "
+                   f"{first.line}: {first.message} (run 'trkmono validate {broken.path}')", err=True)
+    return library
+
+
+def _version(value: bool) -> None:
+    if value:
+        from trkmono.schema import SCHEMA_VERSION
+        typer.echo(f"trkmono {__version__} (monograph schema {SCHEMA_VERSION})")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Source-cited TRK inhibitor monographs. Informational, not medical advice."""
+
+
+@app.command("list")
+@user_errors
+def list_command(data_dir: DataDir = None, json: JsonFlag = False, color: ColorOption = Color.auto) -> None:
+    """List the monographs in the library.
+
+    Example: trkmono list --json
+    """
+    library = _open_library(data_dir)
+    if json:
+        from trkmono.views.machine import library_json
+        typer.echo(library_json(library.monographs, [f.path for f in library.broken]))
+        return
+    from trkmono.views.terminal import render_list
+    render_list(_console(color), library.monographs)
+
+
+@app.command()
+@user_errors
+def show(
+    name: Annotated[str, typer.Argument(help="Generic name, brand, code or synonym (any case).")],
+    section: Annotated[Optional[list[Section]], typer.Option(
+        "--section", "-s", help="Show only this section (repeatable).")] = None,
+    data_dir: DataDir = None,
+    json: JsonFlag = False,
+    color: ColorOption = Color.auto,
+) -> None:
+    """Show one drug's monograph, every claim with its citation.
+
+    Example: trkmono show vitrakvi --section dosing
+    """
+    monograph = _open_library(data_dir).find(name)
+    sections = [s.value for s in section] if section else [s.value for s in Section]
+    if json:
+        from trkmono.views.machine import monograph_json
+        typer.echo(monograph_json(monograph, sections if section else None))
+        return
+    from trkmono.views.terminal import render_monograph
+    render_monograph(_console(color), monograph, sections)
+
+
+@app.command()
+@user_errors
+def compare(
+    names: Annotated[Optional[list[str]], typer.Argument(help="Drugs to compare (default: all).")] = None,
+    data_dir: DataDir = None,
+    json: JsonFlag = False,
+    color: ColorOption = Color.auto,
+) -> None:
+    """Compare drugs side by side, each cell with its evidence tier and citations.
+
+    Example: trkmono compare larotrectinib entrectinib
+    """
+    from trkmono.comparison import compare as build
+    library = _open_library(data_dir)
+    chosen = [library.find(n) for n in names] if names else library.monographs
+    monographs = list({m.id: m for m in chosen}.values())
+    rows = build(monographs)
+    if json:
+        from trkmono.views.machine import comparison_json
+        typer.echo(comparison_json(monographs, rows))
+        return
+    from trkmono.views.terminal import render_comparison
+    render_comparison(_console(color), monographs, rows)
+
+
+@app.command()
+@user_errors
+def validate(
+    paths: Annotated[Optional[list[Path]], typer.Argument(
+        help="Files or folders to check (default: the library).")] = None,
+    data_dir: DataDir = None,
+    output_format: Annotated[FindingFormat, typer.Option("--format", "-f", help="Findings format.")] = (
+        FindingFormat.text),
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,
+    max_review_age: Annotated[int, typer.Option(
+        "--max-review-age", min=1, max=120, help="Months after which a review is stale.")] = 12,
+) -> None:
+    """Check monographs: schema, citations, ids, names, dates, status.
+
+    Findings go to stdout as path:line:col: level: message (rule). Exit 0 clean (warnings
+    allowed), 1 errors (or warnings with --strict), 2 usage error.
+
+    Example: trkmono validate data/monographs --strict --format github
+    """
+    import datetime as dt
+
+    from trkmono.checks import Settings
+    from trkmono.library import choose_data_dir
+    from trkmono.validation import exit_code, expand
+    from trkmono.validation import validate as run
+    from trkmono.views.findings import render
+
+    files = expand(paths or [choose_data_dir(data_dir)])
+    problems = run(files, Settings(today=dt.date.today(), review_age_months=max_review_age))
+    sys.stdout.write(render(problems, output_format.value))
+    errors = sum(p.level == "error" for p in problems)
+    typer.echo(f"{len(files)} file(s) checked: {errors} error(s), {len(problems) - errors} warning(s)",
+               err=True)
+    raise typer.Exit(exit_code(problems, strict))
+
+
+@app.command()
+@user_errors
+def schema() -> None:
+    """Print the JSON Schema of a monograph (for editors and other tools).
+
+    Example: trkmono schema > monograph.schema.json
+    """
+    from trkmono.jsonschema import monograph_schema
+    typer.echo(monograph_schema())
+
+
+def run() -> None:
+    """Console-script entry point."""
+    app()

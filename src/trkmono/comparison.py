@@ -1,0 +1,120 @@
+"""Side-by-side comparison of monographs: rows of cells, each cell with its citations and tier.
+
+A cell's tier is the weakest tier among the references behind it, so a cell never looks better
+supported than its weakest statement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from trkmono import describe
+from trkmono.schema import TIER_ORDER, Cited, Monograph
+
+
+@dataclass(frozen=True)
+class Cell:
+    """What one drug's monograph says about one aspect."""
+
+    lines: list[str]
+    cite: list[str] = field(default_factory=list)
+    tier: str | None = None
+    unverified: bool = False
+
+
+@dataclass(frozen=True)
+class Row:
+    """One aspect across the compared drugs."""
+
+    aspect: str
+    cells: list[Cell]
+
+
+Claim = tuple[str, Cited]
+
+
+def cell(monograph: Monograph, claims: list[Claim], empty: str = "not stated") -> Cell:
+    """A cell from (text, statement) pairs, with the union of citations and the weakest tier."""
+    if not claims:
+        return Cell([empty])
+    cite = list(dict.fromkeys(ref for _, c in claims for ref in c.cite))
+    tiers = {r.id: r.tier for r in monograph.references}
+    ranks = [TIER_ORDER.index(tiers[ref]) for ref in cite if ref in tiers]
+    tier = TIER_ORDER[max(ranks)] if ranks else None
+    unverified = any(c.unverified for _, c in claims)
+    return Cell([text for text, _ in claims], cite, tier, unverified)
+
+
+def _status(m: Monograph) -> list[Claim]:
+    claims: list[Claim] = [(m.status.stage, m.status)]
+    for history in m.status.regulators:
+        latest = history.events[-1]
+        claims.append((f"{history.regulator}: {describe.event(latest)} ({latest.date})", latest))
+    return claims
+
+
+def _targets(m: Monograph) -> list[Claim]:
+    return [(", ".join(t.name for t in m.identity.targets), m.identity.targets[0])]
+
+
+def _regimens(groups: set[str]) -> Callable[[Monograph], list[Claim]]:
+    def claims(m: Monograph) -> list[Claim]:
+        found = [
+            (f"{describe.population(r.population)}: {describe.regimen(r)}", r)
+            for r in m.dosing.regimens
+            if r.population.group in groups
+        ]
+        if not found and m.dosing.unlabelled:
+            return [(m.dosing.unlabelled.text, m.dosing.unlabelled)]
+        return found
+    return claims
+
+
+def _ladders(m: Monograph) -> list[Claim]:
+    return [
+        (f"{describe.population(ladder.population)}: "
+         + " → ".join(describe.dose(s.dose) for s in ladder.steps), ladder)
+        for ladder in m.dosing.reductions
+    ]
+
+
+def _adjustments(field_name: str) -> Callable[[Monograph], list[Claim]]:
+    def claims(m: Monograph) -> list[Claim]:
+        return [
+            (f"{a.condition}: {describe.adjustment(a)}", a)
+            for a in getattr(m.dosing, field_name)
+        ]
+    return claims
+
+
+def _warnings(m: Monograph) -> list[Claim]:
+    boxed = m.safety.boxed_warning
+    claims: list[Claim] = [("boxed warning: " + ("yes" if boxed.present else "none"), boxed)]
+    return claims + [(w.title, w) for w in m.safety.warnings]
+
+
+def _responses(m: Monograph) -> list[Claim]:
+    return [
+        (f"{t.name}: ORR {describe.number(t.orr_percent)}%" + (f" (n={t.n})" if t.n else ""), t)
+        for t in m.efficacy.trials
+        if t.orr_percent is not None
+    ]
+
+
+ASPECTS: list[tuple[str, Callable[[Monograph], list[Claim]]]] = [
+    ("Status", _status),
+    ("Targets", _targets),
+    ("Adult dose", _regimens({"adult", "adult-and-paediatric"})),
+    ("Paediatric dose", _regimens({"paediatric", "adult-and-paediatric"})),
+    ("Dose reductions", _ladders),
+    ("Hepatic impairment", _adjustments("hepatic")),
+    ("CYP3A4", _adjustments("cyp3a4")),
+    ("Key warnings", _warnings),
+    ("Response rates", _responses),
+]
+
+
+def compare(monographs: list[Monograph]) -> list[Row]:
+    """One row per aspect, one cell per monograph."""
+    return [Row(aspect, [cell(m, claims(m)) for m in monographs]) for aspect, claims in ASPECTS]

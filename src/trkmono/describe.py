@@ -1,0 +1,104 @@
+"""Plain-language phrases for structured monograph values (doses, populations, rules).
+
+Shared by every view so a dose reads the same in the terminal, in JSON summaries and in Markdown.
+"""
+
+from __future__ import annotations
+
+from trkmono.schema import Adjustment, Age, Dose, Population, Reference, Regimen, StatusEvent
+
+TIER_LABELS = {
+    "regulatory-label": "regulatory label",
+    "regulatory-decision": "regulatory decision",
+    "peer-reviewed": "peer-reviewed article",
+    "conference-abstract": "conference abstract",
+    "manufacturer": "manufacturer announcement",
+    "secondary-web": "secondary web page (weakest tier)",
+}
+
+TIER_SHORT = {
+    "regulatory-label": "label",
+    "regulatory-decision": "decision",
+    "peer-reviewed": "peer-rev",
+    "conference-abstract": "abstract",
+    "manufacturer": "mfr",
+    "secondary-web": "web!",
+}
+
+
+def number(value: float) -> str:
+    """12.0 -> '12', 0.5 -> '0.5'."""
+    return f"{value:g}"
+
+
+def dose(d: Dose) -> str:
+    """'100 mg/m2 twice daily (max 100 mg per dose)'."""
+    text = f"{number(d.amount)} {d.unit} {d.frequency}"
+    return text + (f" (max {number(d.max_mg)} mg per dose)" if d.max_mg else "")
+
+
+def age(a: Age) -> str:
+    """'1 month', '12 years'."""
+    unit = a.unit[:-1] if a.value == 1 else a.unit
+    return f"{number(a.value)} {unit}"
+
+
+def population(p: Population) -> str:
+    """The source's description, else one built from the bounds."""
+    if p.description:
+        return p.description
+    parts = [{"adult-and-paediatric": "adults and children"}.get(p.group, p.group + "s")]
+    if p.min_age:
+        parts.append(f"age ≥ {age(p.min_age)}")
+    if p.age_below:
+        parts.append(f"age < {age(p.age_below)}")
+    bounds = bsa_bounds(p)
+    if bounds:
+        parts.append(bounds)
+    return ", ".join(parts)
+
+
+def bsa_bounds(p: Population) -> str:
+    """'BSA 0.51–0.80 m2', 'BSA ≥ 1.0 m2', 'BSA < 1.0 m2', or ''."""
+    low, high, below = p.min_bsa_m2, p.max_bsa_m2, p.bsa_below_m2
+    if low is not None and (high or below):
+        return f"BSA {number(low)}–{number(high)} m2" if high else f"BSA {number(low)} to < {number(below)} m2"
+    if low is not None:
+        return f"BSA ≥ {number(low)} m2"
+    if high is not None:
+        return f"BSA ≤ {number(high)} m2"
+    if below is not None:
+        return f"BSA < {number(below)} m2"
+    return ""
+
+
+def regimen(r: Regimen) -> str:
+    """'100 mg twice daily, with or without food'."""
+    forms = f" ({', '.join(r.formulations)})" if r.formulations else ""
+    return f"{dose(r.dose)}, {r.food}{forms}"
+
+
+def adjustment(a: Adjustment) -> str:
+    """The computed effect of a rule, e.g. 'avoid; else reduce dose by 50%'."""
+    effects = []
+    if a.percent_change is not None:
+        verb = "reduce" if a.percent_change < 0 else "increase"
+        effects.append(f"{verb} dose by {number(abs(a.percent_change))}%")
+    if a.set_dose is not None:
+        effects.append(f"use {dose(a.set_dose)}")
+    if a.avoid:
+        return "avoid" + (f"; if unavoidable, {effects[0]}" if effects else "")
+    return effects[0] if effects else "no dose change stated"
+
+
+def event(e: StatusEvent) -> str:
+    """'accelerated approval'."""
+    return e.kind.replace("-", " ")
+
+
+def reference_line(r: Reference) -> str:
+    """'Title. Publisher, 2025-04-10. <url>'."""
+    parts = [r.title.rstrip(".") + ".", r.publisher + (f", {r.date}" if r.date else "") + "."]
+    if r.url:
+        parts.append(r.url)
+    return " ".join(parts)

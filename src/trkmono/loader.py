@@ -1,0 +1,148 @@
+"""YAML files to Monograph models, with file:line:col for every problem.
+
+``load_file`` never raises for a bad file: it returns what it could read together with every
+problem it found, each pointing at the YAML node at fault.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from trkmono.problems import Problem
+from trkmono.schema import Monograph
+from trkmono.yamlsafe import (
+    MAX_BYTES,
+    Document,
+    Loc,
+    YamlReadError,
+    control_character_problems,
+    decode,
+    read_document,
+)
+
+
+@dataclass
+class Loaded:
+    """One file as read: the monograph when it is valid, its positions, and its problems."""
+
+    path: str
+    monograph: Monograph | None = None
+    document: Document = field(default_factory=Document)
+    problems: list[Problem] = field(default_factory=list)
+
+    def mark(self, loc: Loc) -> tuple[int, int]:
+        """Line and column of the node at loc (or its nearest ancestor)."""
+        return self.document.value_mark(loc)
+
+
+def load_file(path: Path, display: str | None = None) -> Loaded:
+    """Read, parse and validate one monograph file."""
+    shown = display or str(path)
+    try:
+        if not path.is_file():
+            return _unreadable(shown, "not a regular file")
+        if path.stat().st_size > MAX_BYTES:
+            return _unreadable(shown, f"file is larger than the {MAX_BYTES:,}-byte limit", "file-size")
+        raw = path.read_bytes()
+    except OSError as exc:
+        return _unreadable(shown, f"cannot read file: {exc.strerror or exc}")
+    return load_bytes(raw, shown)
+
+
+def _unreadable(path: str, message: str, rule: str = "unreadable") -> Loaded:
+    return Loaded(path, problems=[Problem(path, 1, 1, "error", rule, message)])
+
+
+def load_bytes(raw: bytes, path: str) -> Loaded:
+    """Parse and validate monograph bytes that came from ``path``."""
+    try:
+        text = decode(raw, path)
+        controls = control_character_problems(text, path)
+        if controls:
+            return Loaded(path, problems=controls)
+        document, problems = read_document(text, path)
+    except YamlReadError as exc:
+        return Loaded(path, problems=[exc.problem])
+    loaded = Loaded(path, document=document, problems=problems)
+    if not isinstance(document.data, dict):
+        kind = "empty" if document.data is None else f"a {type(document.data).__name__}"
+        loaded.problems.append(Problem(path, *document.value_mark(()), "error", "root-type",
+                                       f"the file must hold a mapping of monograph fields, not {kind}"))
+        return loaded
+    try:
+        monograph = Monograph.model_validate(document.data)
+    except ValidationError as exc:
+        loaded.problems.extend(_schema_problems(exc, document, path))
+    else:
+        if not problems:
+            loaded.monograph = monograph
+    return loaded
+
+
+def _schema_problems(exc: ValidationError, document: Document, path: str) -> list[Problem]:
+    return [_schema_problem(error, document, path) for error in exc.errors(include_url=False)]
+
+
+def _schema_problem(error: dict, document: Document, path: str) -> Problem:
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    if kind == "missing":
+        line, col = document.value_mark(loc[:-1])
+        message = f"missing required field '{loc[-1]}'"
+        loc = loc[:-1]
+    elif kind == "extra_forbidden":
+        line, col = document.key_mark(loc)
+        message = f"unknown field '{loc[-1]}'" + _did_you_mean(loc)
+        loc = loc[:-1]
+    else:
+        line, col = document.value_mark(loc)
+        message = error["msg"].removeprefix("Value error, ")
+    where = dotted(loc)
+    text = f"{where}: {message}" if where else message
+    return Problem(path, line, col, "error", "schema", text)
+
+
+def dotted(loc: Loc) -> str:
+    """('dosing', 'regimens', 0, 'dose') -> 'dosing.regimens[0].dose'."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _did_you_mean(loc: Loc) -> str:
+    allowed = _fields_at(loc[:-1])
+    close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _fields_at(loc: Loc) -> list[str]:
+    """Field names of the model found at loc inside a Monograph."""
+    annotation: object = Monograph
+    for part in loc:
+        annotation = _model_in(annotation)
+        if isinstance(part, int):
+            annotation = _list_item(annotation)
+        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            info = annotation.model_fields.get(str(part))
+            annotation = info.annotation if info else None
+    model = _model_in(annotation)
+    return list(model.model_fields) if isinstance(model, type) and issubclass(model, BaseModel) else []
+
+
+def _model_in(annotation: object) -> object:
+    """Unwrap Optional[...] to the model inside it."""
+    for arg in typing.get_args(annotation) if typing.get_origin(annotation) is not list else ():
+        if isinstance(arg, type) and issubclass(arg, BaseModel):
+            return arg
+    return annotation
+
+
+def _list_item(annotation: object) -> object:
+    args = typing.get_args(annotation)
+    return args[0] if typing.get_origin(annotation) is list and args else None

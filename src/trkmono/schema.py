@@ -1,0 +1,537 @@
+"""The monograph data model: pure pydantic v2 models, no I/O.
+
+Every clinical statement is a ``Cited`` model: it names one or more reference ids of its own
+monograph (``cite``) and may be flagged ``unverified`` when its only support is weak. Unknown
+fields are refused everywhere, and values are strict so a YAML typo fails loudly instead of
+being coerced.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = 1
+
+_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _check_partial_date(value: str) -> str:
+    """Accept YYYY, YYYY-MM or YYYY-MM-DD naming a real calendar date."""
+    if not _PARTIAL_DATE.match(value):
+        raise ValueError("date must be YYYY-MM-DD (or YYYY-MM, or YYYY when only that is known)")
+    parts = [int(p) for p in value.split("-")]
+    year, month, day = (parts + [1, 1])[:3]
+    try:
+        _dt.date(year, month, day)
+    except ValueError as exc:
+        raise ValueError(f"{value} is not a calendar date: {exc}") from None
+    return value
+
+
+PartialDate = Annotated[str, AfterValidator(_check_partial_date)]
+"""A date as written in the source: YYYY-MM-DD, or YYYY-MM / YYYY when only that is known."""
+
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+"""A lower-case identifier: letters, digits and hyphens."""
+
+Text = Annotated[str, Field(min_length=1, max_length=4000)]
+"""Free text from a source, paraphrased, never empty."""
+
+EvidenceTier = Literal[
+    "regulatory-label",
+    "regulatory-decision",
+    "peer-reviewed",
+    "conference-abstract",
+    "manufacturer",
+    "secondary-web",
+]
+"""Strength of a reference, strongest first."""
+
+TIER_ORDER: tuple[str, ...] = EvidenceTier.__args__  # type: ignore[attr-defined]
+
+Frequency = Literal["once daily", "twice daily"]
+DoseUnit = Literal["mg", "mg/m2"]
+Food = Literal["with or without food", "with food", "without food"]
+Generation = Literal["first", "next"]
+Stage = Literal["approved", "investigational", "discontinued"]
+EventKind = Literal[
+    "accelerated-approval",
+    "full-approval",
+    "conditional-authorisation",
+    "marketing-authorisation",
+    "expanded-indication",
+    "label-update",
+    "investigational",
+    "withdrawn",
+]
+APPROVAL_KINDS = frozenset(
+    {
+        "accelerated-approval",
+        "full-approval",
+        "conditional-authorisation",
+        "marketing-authorisation",
+        "expanded-indication",
+    }
+)
+HepaticClass = Literal["child-pugh-a", "child-pugh-b", "child-pugh-c"]
+Cyp3aCondition = Literal[
+    "strong-inhibitor", "moderate-inhibitor", "strong-inducer", "moderate-inducer"
+]
+ResistanceRegion = Literal["solvent-front", "gatekeeper", "xDFG", "other"]
+Activity = Literal["active", "reduced", "resistant"]
+ResistanceEvidence = Literal["clinical", "preclinical"]
+
+
+class Model(BaseModel):
+    """Base for every model: unknown fields forbidden, strict types, field docs from docstrings."""
+
+    model_config = ConfigDict(
+        extra="forbid", strict=True, frozen=True, use_attribute_docstrings=True
+    )
+
+
+class Cited(Model):
+    """A statement backed by references listed in the same monograph."""
+
+    cite: list[Slug] = Field(min_length=1)
+    """Ids of the references that support this statement."""
+    unverified: bool = False
+    """True when no regulatory or peer-reviewed source confirms the statement."""
+
+
+class Statement(Cited):
+    """One cited sentence or bullet point."""
+
+    text: Text
+    """The statement, paraphrased from its sources."""
+
+
+class Name(Cited):
+    """A name the drug is known by (synonym or development code)."""
+
+    name: Text
+    """The name exactly as the source spells it."""
+
+
+class Brand(Cited):
+    """A brand (trade) name."""
+
+    name: Text
+    """The brand name."""
+    markets: list[Text] = []
+    """Where the brand is used (e.g. US, EU), when the source says."""
+
+
+class Classification(Cited):
+    """Pharmacological class and generation."""
+
+    drug_class: Text
+    """The class as the sources name it (e.g. kinase inhibitor)."""
+    generation: Generation
+    """First-generation or next-generation TRK inhibitor."""
+
+
+class Strength(Model):
+    """An amount of drug per unit of a formulation."""
+
+    amount: float = Field(gt=0)
+    """The number."""
+    unit: Text
+    """mg (per capsule or pellet packet) or mg/mL (solution or suspension)."""
+
+
+class Formulation(Cited):
+    """A dosage form with its strengths."""
+
+    form: Text
+    """Capsule, oral solution, pellets and so on."""
+    strengths: list[Strength] = Field(min_length=1)
+    """The strengths available."""
+
+
+class Identity(Model):
+    """What the drug is and what it is called."""
+
+    generic_name: Text
+    """International nonproprietary (generic) name."""
+    synonyms: list[Name] = []
+    """Other names, including names under which sources disagree."""
+    codes: list[Name] = []
+    """Development codes such as LOXO-101."""
+    brands: list[Brand] = []
+    """Brand names; empty for an investigational drug."""
+    classification: Classification
+    """Class and generation."""
+    targets: list[Name] = Field(min_length=1)
+    """Molecular targets (e.g. TRKA, TRKB, TRKC, ROS1)."""
+    route: Statement
+    """Route of administration."""
+    formulations: list[Formulation] = []
+    """Dosage forms and strengths."""
+
+
+class StatusEvent(Cited):
+    """One dated regulatory or development event."""
+
+    date: PartialDate
+    """When it happened, as precisely as the source says."""
+    kind: EventKind
+    """What happened."""
+    indication: Text
+    """The indication (or development setting) the event concerns."""
+
+
+class RegulatorHistory(Model):
+    """The timeline of one regulator (FDA, EMA, ...)."""
+
+    regulator: Text
+    """The regulator's short name."""
+    events: list[StatusEvent] = Field(min_length=1)
+    """Events in date order."""
+
+
+class Status(Cited):
+    """Where the drug stands overall, and each regulator's timeline."""
+
+    stage: Stage
+    """approved, investigational or discontinued."""
+    regulators: list[RegulatorHistory] = []
+    """Per-regulator timelines."""
+
+
+class Age(Model):
+    """An age bound."""
+
+    value: float = Field(ge=0)
+    """The number."""
+    unit: Literal["months", "years"]
+    """Months or years."""
+
+
+class Population(Model):
+    """Who a regimen, ladder or indication applies to. Bounds are inclusive unless named 'below'."""
+
+    group: Literal["adult", "paediatric", "adult-and-paediatric"]
+    """The broad group."""
+    min_age: Age | None = None
+    """Youngest age covered (inclusive)."""
+    age_below: Age | None = None
+    """Ages strictly below this are covered."""
+    min_bsa_m2: float | None = Field(default=None, ge=0)
+    """Smallest body surface area covered, in m2 (inclusive)."""
+    max_bsa_m2: float | None = Field(default=None, gt=0)
+    """Largest body surface area covered, in m2 (inclusive)."""
+    bsa_below_m2: float | None = Field(default=None, gt=0)
+    """Body surface areas strictly below this are covered, in m2."""
+    description: Text | None = None
+    """The population in the source's words."""
+
+    @model_validator(mode="after")
+    def _one_upper_bsa_bound(self) -> Population:
+        if self.max_bsa_m2 is not None and self.bsa_below_m2 is not None:
+            raise ValueError("give max_bsa_m2 or bsa_below_m2, not both")
+        return self
+
+
+class Indication(Cited):
+    """An approved (or investigated) use."""
+
+    regulator: Text
+    """Whose indication this is (FDA, EMA), or 'investigational'."""
+    text: Text
+    """The indication, paraphrased."""
+    populations: list[Population] = Field(min_length=1)
+    """Adults, children, with their bounds."""
+    biomarker: Text
+    """The biomarker required (e.g. NTRK gene fusion without a known acquired resistance mutation)."""
+    line_of_therapy: Text
+    """Where in treatment it sits (e.g. no satisfactory alternative or progressed after treatment)."""
+    approval_basis: Text | None = None
+    """E.g. accelerated approval based on response rate, when the source says."""
+
+
+class ResistanceFinding(Cited):
+    """Activity of the drug against one resistance mutation."""
+
+    mutation: Text
+    """Protein and change, e.g. 'TRKA G595R'."""
+    region: ResistanceRegion
+    """Kinase-domain region of the mutation."""
+    activity: Activity
+    """What the source reports."""
+    evidence: ResistanceEvidence
+    """Clinical or preclinical data."""
+    text: Text
+    """The finding in words."""
+
+
+class Mechanism(Model):
+    """How the drug works."""
+
+    summary: Statement
+    """One-paragraph mechanism."""
+    points: list[Statement] = []
+    """Further points."""
+    resistance: list[ResistanceFinding] = []
+    """Resistance mutations covered or not."""
+
+
+class Dose(Model):
+    """An amount at a frequency."""
+
+    amount: float = Field(gt=0)
+    """The number."""
+    unit: DoseUnit
+    """mg, or mg/m2 of body surface area."""
+    frequency: Frequency
+    """How often."""
+    max_mg: float | None = Field(default=None, gt=0)
+    """Cap per dose in mg, for BSA-based doses, when the source gives one."""
+
+
+class Regimen(Cited):
+    """A recommended starting dose for a population."""
+
+    population: Population
+    """Who it is for."""
+    dose: Dose
+    """The dose."""
+    food: Food
+    """Relation to meals."""
+    duration: Text | None = None
+    """E.g. until disease progression or unacceptable toxicity."""
+    formulations: list[Text] = []
+    """Forms this regimen is given with, when the source restricts it."""
+
+
+class ReductionStep(Model):
+    """One rung of a dose-reduction ladder."""
+
+    step: int = Field(ge=1)
+    """1 for the first reduction, 2 for the second, ..."""
+    dose: Dose
+    """The reduced dose."""
+    note: Text | None = None
+    """A footnote of the source for this step."""
+
+
+class ReductionLadder(Cited):
+    """Dose reductions for adverse reactions in one population."""
+
+    population: Population
+    """Who the ladder is for."""
+    steps: list[ReductionStep] = Field(min_length=1)
+    """Rungs in order, step 1 first."""
+    after_last_step: Text
+    """What to do when the last step is not tolerated."""
+
+    @model_validator(mode="after")
+    def _steps_in_order(self) -> ReductionLadder:
+        numbers = [s.step for s in self.steps]
+        if numbers != list(range(1, len(numbers) + 1)):
+            raise ValueError(f"steps must be numbered 1, 2, 3, ... in order, got {numbers}")
+        return self
+
+
+class Adjustment(Cited):
+    """A dose rule for an organ impairment or an interacting drug."""
+
+    condition: Text
+    """The situation: child-pugh-a/b/c, a renal class, strong-inhibitor, moderate-inducer, ..."""
+    population: Population | None = None
+    """Who the rule is for, when the source restricts it."""
+    avoid: bool = False
+    """True when the source says to avoid the combination or use."""
+    percent_change: float | None = Field(default=None, ge=-100, le=200)
+    """Change of the dose in per cent (-50 halves it, 100 doubles it)."""
+    set_dose: Dose | None = None
+    """A fixed dose to use instead."""
+    rule: Text
+    """The rule in the source's terms, including any 'if it cannot be avoided'."""
+
+    @model_validator(mode="after")
+    def _one_change(self) -> Adjustment:
+        if self.percent_change is not None and self.set_dose is not None:
+            raise ValueError("give percent_change or set_dose, not both")
+        return self
+
+
+class Interaction(Cited):
+    """Another interaction: transporters, QT-prolonging drugs, food."""
+
+    agent: Text
+    """What interacts (e.g. grapefruit, P-gp substrates)."""
+    action: Text
+    """What to do."""
+
+
+class Dosing(Model):
+    """Structured dosing: regimens, reduction ladders and adjustments."""
+
+    regimens: list[Regimen] = []
+    """Starting doses by population; empty when no dose is labelled."""
+    reductions: list[ReductionLadder] = []
+    """Ladders for adverse reactions."""
+    general: list[Statement] = []
+    """Dose-modification rules that are not steps (withhold, resume, discontinue)."""
+    hepatic: list[Adjustment] = []
+    """Hepatic impairment (condition child-pugh-a, child-pugh-b or child-pugh-c)."""
+    renal: list[Adjustment] = []
+    """Renal impairment."""
+    cyp3a4: list[Adjustment] = []
+    """CYP3A4 inhibitors and inducers (strong-/moderate- inhibitor/inducer)."""
+    other_interactions: list[Interaction] = []
+    """Other interactions the source names."""
+    administration: list[Statement] = []
+    """How to take it (swallow whole, missed or vomited dose, ...)."""
+    unlabelled: Statement | None = None
+    """Why there is no labelled dose (investigational drugs)."""
+
+
+class AdverseReaction(Cited):
+    """A common adverse reaction."""
+
+    term: Text
+    """The reaction as the source names it."""
+    frequency_percent: float | None = Field(default=None, ge=0, le=100)
+    """All-grade frequency in per cent, when the source gives one."""
+    grade3_4_percent: float | None = Field(default=None, ge=0, le=100)
+    """Grade 3-4 frequency in per cent, when the source gives one."""
+
+
+class Warning(Cited):
+    """A warning or precaution."""
+
+    title: Text
+    """Short name (e.g. Hepatotoxicity)."""
+    text: Text
+    """What the source says, paraphrased."""
+
+
+class BoxedWarning(Cited):
+    """The boxed warning, or its absence."""
+
+    present: bool
+    """Whether the label carries a boxed warning."""
+    text: Text | None = None
+    """Its content when present."""
+
+
+class Safety(Model):
+    """Warnings, reactions, monitoring and counselling."""
+
+    boxed_warning: BoxedWarning
+    """Boxed warning (or none)."""
+    warnings: list[Warning] = []
+    """Warnings and precautions."""
+    common_adverse_reactions: list[AdverseReaction] = []
+    """Common adverse reactions with frequencies."""
+    serious_adverse_events: list[Statement] = []
+    """Serious adverse events."""
+    monitoring: list[Statement] = []
+    """What to monitor and when."""
+    pregnancy: list[Statement] = []
+    """Pregnancy, lactation and contraception."""
+    counselling: list[Statement] = []
+    """Patient counselling points."""
+
+
+class Trial(Cited):
+    """A trial or pooled analysis with its headline results."""
+
+    name: Text
+    """Trial name or description of the pooled analysis."""
+    ids: list[Text] = []
+    """NCT numbers or sponsor codes."""
+    phase: Text
+    """Phase (e.g. 1, 2, 1/2)."""
+    population: Text
+    """Who was studied."""
+    n: int | None = Field(default=None, ge=1)
+    """Patients evaluated for the headline result."""
+    orr_percent: float | None = Field(default=None, ge=0, le=100)
+    """Objective response rate in per cent."""
+    orr_ci: Text | None = None
+    """Its confidence interval as the source gives it."""
+    duration_of_response: Text | None = None
+    """Duration of response as the source gives it."""
+    notes: Text | None = None
+    """Anything else the headline needs."""
+
+
+class Efficacy(Model):
+    """Clinical evidence."""
+
+    trials: list[Trial] = []
+    """Trials and pooled analyses."""
+
+
+class Reference(Model):
+    """A source the monograph cites."""
+
+    id: Slug
+    """Short id that statements cite."""
+    title: Text
+    """Title of the document."""
+    publisher: Text
+    """Who published it (regulator, journal, company, website)."""
+    date: PartialDate | None = None
+    """Publication or revision date."""
+    url: Text | None = None
+    """Where to read it."""
+    tier: EvidenceTier
+    """Strength of the source."""
+    note: Text | None = None
+    """Doubts or remarks about the source itself."""
+
+
+class Review(Model):
+    """Curation metadata."""
+
+    last_reviewed: PartialDate
+    """When a curator last checked the monograph against its sources (YYYY-MM-DD)."""
+    caveats: list[Statement] = []
+    """Things a reader must know first (doubtful identity, conflicting sources)."""
+
+
+class Monograph(Model):
+    """One drug's curated monograph."""
+
+    schema_version: Literal[1]
+    """Version of this schema the file is written for."""
+    id: Slug
+    """Identifier; equals the file name without .yaml."""
+    identity: Identity
+    """Names, class, targets, forms."""
+    status: Status
+    """Regulatory status."""
+    indications: list[Indication] = []
+    """Uses."""
+    mechanism: Mechanism
+    """Mechanism of action and resistance."""
+    dosing: Dosing
+    """Dosing."""
+    safety: Safety
+    """Safety."""
+    efficacy: Efficacy
+    """Efficacy."""
+    references: list[Reference] = Field(min_length=1)
+    """Every source cited."""
+    review: Review
+    """Curation metadata."""
+
+
+def iter_cited(model: BaseModel, loc: tuple[object, ...] = ()):
+    """Yield (location, statement) for every Cited model inside ``model``, depth first."""
+    if isinstance(model, Cited):
+        yield loc, model
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        items = enumerate(value) if isinstance(value, list) else [(None, value)]
+        for index, item in items:
+            if isinstance(item, BaseModel):
+                yield from iter_cited(item, loc + ((name,) if index is None else (name, index)))

@@ -1,0 +1,44 @@
+"""Formatters for validate findings: text (one per line), json, and GitHub annotations."""
+
+from __future__ import annotations
+
+import json
+
+from trkmono.problems import Problem, printable
+
+FORMATS = ("text", "json", "github")
+
+
+def text(problems: list[Problem]) -> str:
+    """``path:line:col: level: message (rule)`` per line."""
+    return "".join(
+        printable(f"{p.path}:{p.line}:{p.column}: {p.level}: {p.message} ({p.rule})") + "\n" for p in problems
+    )
+
+
+def as_json(problems: list[Problem]) -> str:
+    """A JSON list of findings (file, line, column, level, rule, message)."""
+    rows = [{"file": p.path, "line": p.line, "column": p.column, "level": p.level, "rule": p.rule,
+             "message": p.message} for p in problems]
+    return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+
+
+def github(problems: list[Problem]) -> str:
+    """GitHub workflow annotation lines."""
+    return "".join(
+        f"::{p.level} file={_prop(p.path)},line={p.line},col={p.column},title={p.rule}::{_data(p.message)}\n"
+        for p in problems
+    )
+
+
+def _data(value: str) -> str:
+    return printable(value).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(value: str) -> str:
+    return _data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(problems: list[Problem], fmt: str) -> str:
+    """The findings in the chosen format."""
+    return {"text": text, "json": as_json, "github": github}[fmt](problems)
