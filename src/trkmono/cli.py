@@ -201,12 +201,12 @@ def validate(
     import datetime as dt
 
     from trkmono.checks import Settings
-    from trkmono.library import choose_data_dir
+    from trkmono.library import choose_data_dir, display_path
     from trkmono.validation import exit_code, expand
     from trkmono.validation import validate as run
     from trkmono.views.findings import render
 
-    files = expand(paths or [choose_data_dir(data_dir)])
+    files = expand(paths or [display_path(choose_data_dir(data_dir))])
     problems = run(files, Settings(today=dt.date.today(), review_age_months=max_review_age))
     sys.stdout.write(render(problems, output_format.value))
     errors = sum(p.level == "error" for p in problems)

@@ -48,12 +48,12 @@ def monograph_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in MONOGRAPH_SUFFIXES and not p.name.startswith("."))
 
 
-def display_path(path: Path) -> str:
+def display_path(path: Path) -> Path:
     """A path as the user would write it: relative to the working folder when inside it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return path.resolve().relative_to(Path.cwd().resolve())
     except ValueError:
-        return str(path)
+        return path
 
 
 @dataclass
@@ -66,7 +66,7 @@ class Library:
     @classmethod
     def open(cls, folder: Path) -> Library:
         """Load every monograph file of ``folder``."""
-        return cls(folder, [load_file(p, display_path(p)) for p in monograph_files(folder)])
+        return cls(folder, [load_file(p, str(display_path(p))) for p in monograph_files(folder)])
 
     @property
     def monographs(self) -> list[Monograph]:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from trkmono.checks import Settings, check_file, check_library
-from trkmono.library import display_path, monograph_files
+from trkmono.library import monograph_files
 from trkmono.loader import load_file
 from trkmono.problems import Problem, UsageError
 
@@ -20,7 +20,10 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(monograph_files(path))
+            found = monograph_files(path)
+            if not found:
+                raise UsageError(f"{path}: no monograph files (*.yaml, *.yml) in this folder")
+            files.extend(found)
         elif path.exists():
             files.append(path)
         else:
@@ -30,7 +33,7 @@ def expand(paths: Iterable[Path]) -> list[Path]:
 
 def validate(files: list[Path], settings: Settings) -> list[Problem]:
     """Every problem in the files, alone and together, sorted by file and line."""
-    loaded = [load_file(f, display_path(f)) for f in files]
+    loaded = [load_file(f) for f in files]
     problems = [p for f in loaded for p in f.problems]
     problems += [p for f in loaded for p in check_file(f, settings)]
     problems += check_library(loaded)

@@ -107,7 +107,7 @@ def read_document(text: str, path: str) -> tuple[Document, list[Problem]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise YamlReadError(_problem(path, where, "yaml-syntax", _syntax_message(exc))) from None
+        raise YamlReadError(_problem(path, where, "yaml-syntax", _syntax_message(exc, text))) from None
     except yaml.YAMLError as exc:
         raise YamlReadError(_problem(path, (1, 1), "yaml-syntax", str(exc).strip())) from None
     finally:
@@ -116,10 +116,11 @@ def read_document(text: str, path: str) -> tuple[Document, list[Problem]]:
     return builder.document, builder.problems
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     message = exc.problem or "invalid YAML"
-    if "'\\t'" in message:
-        return "tab character used for indentation; use spaces"
+    mark = exc.problem_mark
+    if mark is not None and text[mark.index: mark.index + 1] == "\t":
+        return "tab character where YAML needs spaces (indent with spaces)"
     if exc.context:
         message = f"{message} ({exc.context})"
     return message
