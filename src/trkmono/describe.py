@@ -5,7 +5,7 @@ Shared by every view so a dose reads the same in the terminal, in JSON summaries
 
 from __future__ import annotations
 
-from trkmono.schema import Adjustment, Age, Dose, Population, Reference, Regimen, StatusEvent
+from trkmono.schema import Adjustment, Age, Dose, Identity, Population, Reference, Regimen, StatusEvent
 
 TIER_LABELS = {
     "regulatory-label": "regulatory label",
@@ -24,6 +24,11 @@ TIER_SHORT = {
     "manufacturer": "mfr",
     "secondary-web": "web!",
 }
+
+
+def brand_names(identity: Identity) -> list[str]:
+    """Brand names once each, in the order written (a brand may be listed per market)."""
+    return list(dict.fromkeys(b.name for b in identity.brands))
 
 
 def number(value: float) -> str:

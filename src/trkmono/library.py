@@ -83,8 +83,11 @@ class Library:
         index = self.name_index()
         found = index.get(name.strip().casefold())
         if found is None:
-            close = difflib.get_close_matches(name.casefold(), list(index), n=3, cutoff=0.6)
-            raise NotFound(name, [_display_name(index[c], c) for c in close])
+            close = difflib.get_close_matches(name.casefold(), list(index), n=10, cutoff=0.6)
+            best: dict[str, str] = {}
+            for key in close:
+                best.setdefault(index[key].id, _display_name(index[key], key))
+            raise NotFound(name, list(best.values())[:3])
         return found
 
     def name_index(self) -> dict[str, Monograph]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
-from trkmono import __version__
+from trkmono import __version__, describe
 from trkmono.comparison import Row
 from trkmono.schema import SCHEMA_VERSION, Monograph
 from trkmono.views.terminal import NOTICE, fda_status
@@ -25,7 +25,7 @@ def library_json(monographs: list[Monograph], skipped: list[str]) -> str:
         {
             "id": m.id,
             "generic_name": m.identity.generic_name,
-            "brands": [b.name for b in m.identity.brands],
+            "brands": describe.brand_names(m.identity),
             "drug_class": m.identity.classification.drug_class,
             "generation": m.identity.classification.generation,
             "stage": m.status.stage,

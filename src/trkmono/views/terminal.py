@@ -31,7 +31,7 @@ class Citations:
 
     def marker(self, claim: Cited) -> Text:
         """' [1,3]' and, for an unverified claim, a visible UNVERIFIED tag."""
-        numbers = ",".join(str(self.numbers.get(ref, "?")) for ref in claim.cite)
+        numbers = ",".join(str(n) for n in sorted({self.numbers.get(ref, 0) for ref in claim.cite}))
         text = Text(f" [{numbers}]", style="cyan")
         if claim.unverified:
             text.append(" ")
@@ -48,7 +48,7 @@ class Citations:
 def render_monograph(console: Console, m: Monograph, sections: Iterable[str] = SECTIONS) -> None:
     """The header, caveats and the chosen sections of one monograph, then the notice."""
     cites = Citations(m)
-    console.print(_header(m))
+    console.print(_header(m, cites))
     if m.review.caveats:
         body = Group(*(cites.line(c.text, c) for c in m.review.caveats))
         console.print(Panel(body, title=Text("Read first", style="bold"), border_style="yellow"))
@@ -58,13 +58,16 @@ def render_monograph(console: Console, m: Monograph, sections: Iterable[str] = S
     console.print(Text(NOTICE, style="italic"))
 
 
-def _header(m: Monograph) -> Text:
+def _header(m: Monograph, cites: Citations) -> Text:
     ident = m.identity
     text = Text(ident.generic_name.upper(), style="bold")
     if ident.brands:
-        text.append(f"  ({', '.join(b.name for b in ident.brands)})")
+        text.append(f"  ({', '.join(describe.brand_names(ident))})")
     cls = ident.classification
-    text.append(f"\n{cls.drug_class} · {cls.generation}-generation · {ident.route.text}")
+    text.append(f"\nClass: {cls.drug_class}, {cls.generation}-generation")
+    text.append_text(cites.marker(cls))
+    text.append(f"\nRoute: {ident.route.text}")
+    text.append_text(cites.marker(ident.route))
     names = [n.name for n in ident.codes + ident.synonyms]
     if names:
         text.append(f"\nAlso known as: {', '.join(names)}")
@@ -238,7 +241,7 @@ def render_list(console: Console, monographs: list[Monograph]) -> None:
     """A table of the library."""
     table = Table("Name", "Brands", "Class", "Generation", "FDA status", "Reviewed")
     for m in monographs:
-        table.add_row(Text(m.identity.generic_name), Text(", ".join(b.name for b in m.identity.brands) or "—"),
+        table.add_row(Text(m.identity.generic_name), Text(", ".join(describe.brand_names(m.identity)) or "—"),
                       Text(m.identity.classification.drug_class), Text(m.identity.classification.generation),
                       Text(fda_status(m)), Text(m.review.last_reviewed))
     console.print(table)

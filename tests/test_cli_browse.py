@@ -1,0 +1,153 @@
+"""list, show and compare through the CLI on the shipped monographs and on a curator's folder."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from conftest import VALID
+
+DRUGS = ["larotrectinib", "entrectinib", "utatrectinib"]
+
+
+def test_list_shows_every_drug_and_the_notice(cli):
+    result = cli("list")
+    assert result.exit_code == 0
+    for drug in DRUGS:
+        assert drug in result.stdout
+    assert "not medical advice" in result.stdout
+    assert result.stderr == ""
+
+
+def test_list_json_is_a_versioned_envelope(cli):
+    data = json.loads(cli("list", "--json").stdout)
+    assert data["format_version"] == 1 and data["kind"] == "library"
+    assert sorted(m["id"] for m in data["monographs"]) == sorted(DRUGS)
+    assert data["skipped"] == []
+
+
+@pytest.mark.parametrize("name", ["larotrectinib", "LAROTRECTINIB", "Vitrakvi", "loxo-101"])
+def test_show_finds_by_any_name_in_any_case(cli, name):
+    result = cli("show", name)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("LAROTRECTINIB")
+
+
+def test_show_has_all_sections_citations_and_notice(cli):
+    out = cli("show", "larotrectinib").stdout
+    for heading in ["Status", "Indications", "Mechanism", "Dosing", "Safety", "Efficacy", "References"]:
+        assert f"\n{heading} ─" in out
+    assert "[1]" in out
+    assert "not medical advice" in out
+
+
+def test_show_marks_unverified_claims_and_the_identity_caveat(cli):
+    out = cli("show", "utatrectinib").stdout
+    assert "Read first" in out
+    assert "selitrectinib" in out.lower()
+    assert "UNVERIFIED" in out
+    assert "secondary web page (weakest tier)" in out
+
+
+def test_show_section_limits_the_output(cli):
+    out = cli("show", "entrectinib", "--section", "dosing").stdout
+    assert "Dosing ─" in out and "Safety ─" not in out and "Efficacy ─" not in out
+    assert "not medical advice" in out
+
+
+def test_unknown_section_is_a_usage_error(cli):
+    result = cli("show", "entrectinib", "--section", "price")
+    assert result.exit_code == 2
+
+
+def test_unknown_name_suggests_close_matches(cli):
+    result = cli("show", "larotrectnib")
+    assert result.exit_code == 1
+    assert "no monograph named 'larotrectnib'; did you mean larotrectinib, " in result.stderr
+    assert result.stdout == ""
+
+
+def test_show_json_carries_the_whole_monograph(cli):
+    data = json.loads(cli("show", "entrectinib", "--json").stdout)
+    assert data["kind"] == "monograph"
+    monograph = data["monograph"]
+    assert monograph["id"] == "entrectinib"
+    assert {"identity", "status", "indications", "mechanism", "dosing", "safety", "efficacy", "references",
+            "review"} <= set(monograph)
+
+
+def test_show_json_with_sections_keeps_identity_and_references(cli):
+    monograph = json.loads(cli("show", "entrectinib", "--json", "-s", "dosing").stdout)["monograph"]
+    assert "dosing" in monograph and "references" in monograph and "safety" not in monograph
+
+
+def test_compare_all_drugs_has_every_aspect(cli):
+    result = cli("compare", env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    for aspect in ["Status", "Targets", "Adult dose", "Paediatric dose", "Dose reductions",
+                   "Hepatic impairment", "CYP3A4", "Key warnings", "Response rates"]:
+        assert aspect in result.stdout
+    for drug in DRUGS:
+        assert drug in result.stdout
+
+
+def test_compare_json_cells_carry_citations_and_tiers(cli):
+    data = json.loads(cli("compare", "larotrectinib", "Rozlytrek", "--json").stdout)
+    assert data["drugs"] == ["larotrectinib", "entrectinib"]
+    status = next(r for r in data["rows"] if r["aspect"] == "Status")
+    for cell in status["cells"].values():
+        assert cell["cite"] and cell["tier"]
+
+
+def test_compare_unknown_drug_fails(cli):
+    result = cli("compare", "larotrectinib", "nosuchdrug")
+    assert result.exit_code == 1
+    assert "no monograph named 'nosuchdrug'" in result.stderr
+
+
+def test_data_dir_and_environment_variable(cli, tmp_path):
+    shutil.copy(VALID, tmp_path / "testinib.yaml")
+    assert "TESTINIB" in cli("show", "Testra", "--data-dir", str(tmp_path)).stdout
+    assert "TESTINIB" in cli("show", "tst-001", env={"TRKMONO_DATA_DIR": str(tmp_path)}).stdout
+    assert cli("show", "larotrectinib", "--data-dir", str(tmp_path)).exit_code == 1
+
+
+def test_missing_data_dir_is_a_usage_error(cli, tmp_path):
+    result = cli("list", "--data-dir", str(tmp_path / "nowhere"))
+    assert result.exit_code == 2
+    assert "Traceback" not in result.stderr
+
+
+def test_broken_file_is_reported_and_the_rest_still_shown(cli, tmp_path):
+    shutil.copy(VALID, tmp_path / "testinib.yaml")
+    (tmp_path / "broken.yaml").write_text("id: [oops\n", encoding="utf-8")
+    result = cli("show", "testinib", "--data-dir", str(tmp_path))
+    assert result.exit_code == 0
+    assert "skipped" in result.stderr and "broken.yaml" in result.stderr
+
+
+def test_markup_in_data_is_printed_literally(cli, tmp_path):
+    text = VALID.read_text(encoding="utf-8").replace("Blocks a fictional kinase.", "'[bold red]not markup[/]'")
+    (tmp_path / "testinib.yaml").write_text(text, encoding="utf-8")
+    out = cli("show", "testinib", "--data-dir", str(tmp_path)).stdout
+    assert "[bold red]not markup[/]" in out
+
+
+def test_plain_when_piped_or_no_color_and_colour_on_request(cli):
+    assert "\x1b[" not in cli("show", "larotrectinib").stdout
+    assert "\x1b[" in cli("show", "larotrectinib", "--color", "always").stdout
+    assert "\x1b[" not in cli("show", "larotrectinib", "--color", "never", env={"NO_COLOR": ""}).stdout
+
+
+def test_version_names_tool_and_schema(cli):
+    result = cli("--version")
+    assert result.exit_code == 0 and "trkmono" in result.stdout and "schema 1" in result.stdout
+
+
+def test_every_command_has_help_with_an_example(cli):
+    for command in ["list", "show", "compare", "validate", "schema"]:
+        result = cli(command, "--help")
+        assert result.exit_code == 0
+        assert "Example: trkmono" in result.stdout, command
