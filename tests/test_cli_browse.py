@@ -151,3 +151,11 @@ def test_every_command_has_help_with_an_example(cli):
         result = cli(command, "--help")
         assert result.exit_code == 0
         assert "Example: trkmono" in result.stdout, command
+
+
+def test_monograph_failing_a_check_is_not_shown(cli, tmp_path):
+    text = VALID.read_text(encoding="utf-8").replace("cite: [test-label]}\n    - {text: Some", "cite: [gone]}\n    - {text: Some")
+    (tmp_path / "testinib.yaml").write_text(text, encoding="utf-8")
+    result = cli("show", "testinib", "--data-dir", str(tmp_path))
+    assert result.exit_code == 1
+    assert "cites 'gone', which is not in references" in result.stderr

@@ -1,7 +1,9 @@
 """Rules across fields and files, each small, named and documented.
 
-A rule takes what the loader produced and returns problems; it never prints. Per-file rules
-see one valid monograph; library rules see every valid monograph together.
+A rule takes what the loader produced and yields (location, message); it never prints.
+Data rules read the parsed YAML even when the schema rejected it, so one run reports citation
+and reference problems alongside schema errors; model rules need a valid monograph; library
+rules see every valid monograph together.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from trkmono.library import names_with_locations
 from trkmono.loader import Loaded
 from trkmono.problems import Level, Problem
-from trkmono.schema import APPROVAL_KINDS, Monograph, iter_cited
+from trkmono.schema import APPROVAL_KINDS, Monograph
 
 DEFAULT_REVIEW_AGE_MONTHS = 12
 
@@ -28,10 +31,11 @@ class Settings:
 
 @dataclass(frozen=True)
 class Rule:
-    """A named check with its level; its docstring is its documentation."""
+    """A named check with its level and scope; its docstring is its documentation."""
 
     name: str
     level: Level
+    scope: str
     check: Callable
 
     @property
@@ -40,37 +44,30 @@ class Rule:
         return (self.check.__doc__ or "").strip().splitlines()[0]
 
 
-FILE_RULES: list[Rule] = []
-LIBRARY_RULES: list[Rule] = []
+RULES: list[Rule] = []
 
-Finding = tuple[tuple[object, ...], str]
-"""(location in the file, message) as a rule yields it."""
+Loc = tuple[object, ...]
+Finding = tuple[Loc, str]
+"""(location in the file, message) as a file rule yields it."""
 
 
-def file_rule(name: str, level: Level) -> Callable:
-    """Register a rule that checks one monograph."""
+def rule(name: str, level: Level, scope: str) -> Callable:
+    """Register a rule; scope is 'data' (parsed YAML), 'model' (valid monograph) or 'library'."""
     def register(check: Callable) -> Callable:
-        FILE_RULES.append(Rule(name, level, check))
-        return check
-    return register
-
-
-def library_rule(name: str, level: Level) -> Callable:
-    """Register a rule that checks all monographs together."""
-    def register(check: Callable) -> Callable:
-        LIBRARY_RULES.append(Rule(name, level, check))
+        RULES.append(Rule(name, level, scope, check))
         return check
     return register
 
 
 def check_file(loaded: Loaded, settings: Settings) -> list[Problem]:
-    """Every per-file rule's problems for one loaded monograph."""
-    if loaded.monograph is None:
-        return []
+    """Every data rule's problems, and every model rule's when the monograph is valid."""
+    targets = {"data": loaded.document.data if isinstance(loaded.document.data, dict) else None,
+               "model": loaded.monograph}
     return [
-        _problem(loaded, rule, loc, message)
-        for rule in FILE_RULES
-        for loc, message in rule.check(loaded.monograph, loaded, settings)
+        _problem(loaded, r, loc, message)
+        for r in RULES
+        if r.scope != "library" and targets[r.scope] is not None
+        for loc, message in r.check(targets[r.scope], loaded, settings)
     ]
 
 
@@ -78,45 +75,86 @@ def check_library(files: list[Loaded]) -> list[Problem]:
     """Every library rule's problems across the valid monographs."""
     valid = [f for f in files if f.monograph is not None]
     return [
-        _problem(loaded, rule, loc, message)
-        for rule in LIBRARY_RULES
-        for loaded, loc, message in rule.check(valid)
+        _problem(loaded, r, loc, message)
+        for r in RULES
+        if r.scope == "library"
+        for loaded, loc, message in r.check(valid)
     ]
 
 
-def _problem(loaded: Loaded, rule: Rule, loc: tuple[object, ...], message: str) -> Problem:
-    return Problem(loaded.path, *loaded.mark(loc), rule.level, rule.name, message)
+def _problem(loaded: Loaded, r: Rule, loc: Loc, message: str) -> Problem:
+    return Problem(loaded.path, *loaded.mark(loc), r.level, r.name, message)
 
 
-@file_rule("citation-unresolved", "error")
-def citations_resolve(m: Monograph, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
+def statements(data: object, loc: Loc = ()) -> Iterator[tuple[Loc, dict]]:
+    """Every mapping in parsed YAML that carries a list of citations, with its location."""
+    if isinstance(data, dict):
+        if isinstance(data.get("cite"), list):
+            yield loc, data
+        for key, value in data.items():
+            yield from statements(value, loc + (key,))
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from statements(item, loc + (index,))
+
+
+def references(data: dict) -> list[tuple[int, dict]]:
+    """(index, reference mapping) for each well-formed entry under 'references'."""
+    listed = data.get("references")
+    if not isinstance(listed, list):
+        return []
+    return [(i, ref) for i, ref in enumerate(listed) if isinstance(ref, dict) and isinstance(ref.get("id"), str)]
+
+
+@rule("citation-unresolved", "error", "data")
+def citations_resolve(data: dict, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
     """Every cited id names a reference listed in the same monograph."""
-    known = {r.id for r in m.references}
-    for loc, statement in iter_cited(m):
-        for i, ref in enumerate(statement.cite):
-            if ref not in known:
+    known = {ref["id"] for _, ref in references(data)}
+    for loc, statement in statements(data):
+        for i, ref in enumerate(statement["cite"]):
+            if isinstance(ref, str) and ref not in known:
                 yield loc + ("cite", i), f"cites '{ref}', which is not in references"
 
 
-@file_rule("reference-duplicate", "error")
-def reference_ids_unique(m: Monograph, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
+@rule("reference-duplicate", "error", "data")
+def reference_ids_unique(data: dict, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
     """Reference ids are unique within a monograph."""
     seen: set[str] = set()
-    for i, ref in enumerate(m.references):
-        if ref.id in seen:
-            yield ("references", i, "id"), f"reference id '{ref.id}' is used twice"
-        seen.add(ref.id)
+    for i, ref in references(data):
+        if ref["id"] in seen:
+            yield ("references", i, "id"), f"reference id '{ref['id']}' is used twice"
+        seen.add(ref["id"])
 
 
-@file_rule("id-filename", "error")
-def id_matches_filename(m: Monograph, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
+@rule("id-filename", "error", "data")
+def id_matches_filename(data: dict, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
     """The monograph id equals its file name without .yaml."""
     stem = loaded.path.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    if m.id != stem:
-        yield ("id",), f"id '{m.id}' does not match the file name '{stem}'"
+    if isinstance(data.get("id"), str) and data["id"] != stem:
+        yield ("id",), f"id '{data['id']}' does not match the file name '{stem}'"
 
 
-@file_rule("date-future", "error")
+@rule("secondary-only", "warning", "data")
+def weak_claims_are_flagged(data: dict, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
+    """A claim supported only by secondary web pages is marked unverified."""
+    tiers = {ref["id"]: ref.get("tier") for _, ref in references(data)}
+    for loc, statement in statements(data):
+        cited = [tiers.get(ref) for ref in statement["cite"] if isinstance(ref, str)]
+        if cited and statement.get("unverified") is not True and all(t == "secondary-web" for t in cited):
+            yield loc, ("only a secondary web page supports this claim; mark it 'unverified: true' "
+                        "or cite a stronger source")
+
+
+@rule("reference-uncited", "warning", "data")
+def references_are_cited(data: dict, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
+    """Every listed reference is cited by at least one statement."""
+    cited = {ref for _, statement in statements(data) for ref in statement["cite"] if isinstance(ref, str)}
+    for i, ref in references(data):
+        if ref["id"] not in cited:
+            yield ("references", i, "id"), f"reference '{ref['id']}' is not cited by any statement"
+
+
+@rule("date-future", "error", "model")
 def dates_not_in_future(m: Monograph, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
     """No event, reference or review date lies after today."""
     for loc, value in _dates(m):
@@ -124,7 +162,7 @@ def dates_not_in_future(m: Monograph, loaded: Loaded, settings: Settings) -> Ite
             yield loc, f"date {value} is in the future (today is {settings.today.isoformat()})"
 
 
-@file_rule("stage-events", "error")
+@rule("stage-events", "error", "model")
 def stage_matches_events(m: Monograph, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
     """An investigational drug has no approval events; an approved drug has at least one."""
     approvals = [
@@ -140,7 +178,7 @@ def stage_matches_events(m: Monograph, loaded: Loaded, settings: Settings) -> It
         yield ("status", "stage"), "stage is 'approved' but no regulator lists an approval event"
 
 
-@file_rule("event-order", "error")
+@rule("event-order", "error", "model")
 def events_in_date_order(m: Monograph, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
     """Each regulator's events are listed oldest first."""
     for r, history in enumerate(m.status.regulators):
@@ -151,7 +189,7 @@ def events_in_date_order(m: Monograph, loaded: Loaded, settings: Settings) -> It
                        f"event dated {event.date} is listed after one dated {before.date}")
 
 
-@file_rule("stale-review", "warning")
+@rule("stale-review", "warning", "model")
 def review_is_recent(m: Monograph, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
     """The last review is no older than the allowed age (12 months unless configured)."""
     reviewed = earliest_day(m.review.last_reviewed)
@@ -161,26 +199,7 @@ def review_is_recent(m: Monograph, loaded: Loaded, settings: Settings) -> Iterat
                f"{settings.review_age_months} months ago")
 
 
-@file_rule("secondary-only", "warning")
-def weak_claims_are_flagged(m: Monograph, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
-    """A claim supported only by secondary web pages is marked unverified."""
-    tiers = {r.id: r.tier for r in m.references}
-    for loc, statement in iter_cited(m):
-        cited = [tiers.get(ref) for ref in statement.cite]
-        if not statement.unverified and all(t == "secondary-web" for t in cited):
-            yield loc, "only a secondary web page supports this claim; mark it 'unverified: true' or cite a stronger source"
-
-
-@file_rule("reference-uncited", "warning")
-def references_are_cited(m: Monograph, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
-    """Every listed reference is cited by at least one statement."""
-    cited = {ref for _, statement in iter_cited(m) for ref in statement.cite}
-    for i, ref in enumerate(m.references):
-        if ref.id not in cited:
-            yield ("references", i, "id"), f"reference '{ref.id}' is not cited by any statement"
-
-
-@library_rule("id-duplicate", "error")
+@rule("id-duplicate", "error", "library")
 def ids_unique(files: list[Loaded]) -> Iterator[tuple[Loaded, tuple, str]]:
     """No two monographs share an id."""
     first: dict[str, Loaded] = {}
@@ -191,7 +210,7 @@ def ids_unique(files: list[Loaded]) -> Iterator[tuple[Loaded, tuple, str]]:
         first.setdefault(mid, loaded)
 
 
-@library_rule("name-duplicate", "error")
+@rule("name-duplicate", "error", "library")
 def names_unique(files: list[Loaded]) -> Iterator[tuple[Loaded, tuple, str]]:
     """No name (generic, brand, code, synonym) belongs to two monographs."""
     owner: dict[str, Loaded] = {}
@@ -201,15 +220,6 @@ def names_unique(files: list[Loaded]) -> Iterator[tuple[Loaded, tuple, str]]:
             other = owner.setdefault(key, loaded)
             if other is not loaded and other.monograph.id != loaded.monograph.id:
                 yield loaded, loc, f"name '{name}' also belongs to '{other.monograph.id}' ({other.path})"
-
-
-def names_with_locations(m: Monograph) -> Iterator[tuple[tuple, str]]:
-    """Every name a monograph answers to, with where it is written."""
-    yield ("id",), m.id
-    yield ("identity", "generic_name"), m.identity.generic_name
-    for field in ("synonyms", "codes", "brands"):
-        for i, entry in enumerate(getattr(m.identity, field)):
-            yield ("identity", field, i, "name"), entry.name
 
 
 def _dates(m: Monograph) -> Iterator[tuple[tuple, str]]:

@@ -90,8 +90,12 @@ def _console(color: Color, stderr: bool = False):
 
 def _open_library(data_dir: Optional[Path]):
     """The library, with a warning on stderr for every file that could not be read."""
-    from trkmono.library import Library, choose_data_dir
-    library = Library.open(choose_data_dir(data_dir))
+    import datetime as dt
+
+    from trkmono.checks import Settings
+    from trkmono.library import choose_data_dir
+    from trkmono.validation import open_library
+    library = open_library(choose_data_dir(data_dir), Settings(today=dt.date.today()))
     for broken in library.broken:
         first = broken.problems[0]
         typer.echo(f"trkmono: skipped {broken.path}: {len(broken.problems)} problem(s), first at line "

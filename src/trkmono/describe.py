@@ -5,7 +5,10 @@ Shared by every view so a dose reads the same in the terminal, in JSON summaries
 
 from __future__ import annotations
 
-from trkmono.schema import Adjustment, Age, Dose, Identity, Population, Reference, Regimen, StatusEvent
+from trkmono.schema import Adjustment, Age, Dose, Identity, Monograph, Population, Reference, Regimen, StatusEvent
+
+NOTICE = ("For information only; not medical advice. Always check the current official label "
+          "and local protocols before acting.")
 
 TIER_LABELS = {
     "regulatory-label": "regulatory label",
@@ -107,3 +110,12 @@ def reference_line(r: Reference) -> str:
     if r.url:
         parts.append(r.url)
     return " ".join(parts)
+
+
+def fda_status(m: Monograph) -> str:
+    """The latest FDA event, or the overall stage when the FDA has none."""
+    for history in m.status.regulators:
+        if history.regulator.upper() == "FDA":
+            latest = history.events[-1]
+            return f"{event(latest)} ({latest.date})"
+    return m.status.stage

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import difflib
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from trkmono.checks import names_with_locations
 from trkmono.loader import Loaded, load_file
 from trkmono.problems import TrkmonoError, UsageError
 from trkmono.schema import Monograph
@@ -97,6 +97,15 @@ class Library:
             for _, name in names_with_locations(monograph):
                 index.setdefault(name.casefold(), monograph)
         return index
+
+
+def names_with_locations(m: Monograph) -> Iterator[tuple[tuple, str]]:
+    """Every name a monograph answers to, with where it is written."""
+    yield ("id",), m.id
+    yield ("identity", "generic_name"), m.identity.generic_name
+    for field in ("synonyms", "codes", "brands"):
+        for i, entry in enumerate(getattr(m.identity, field)):
+            yield ("identity", field, i, "name"), entry.name
 
 
 def _display_name(monograph: Monograph, key: str) -> str:

@@ -26,6 +26,14 @@ from trkmono.yamlsafe import (
 )
 
 
+LOAD_RULES = {
+    "unreadable": "the path cannot be read as a regular file",
+    "root-type": "the file holds something other than a mapping of monograph fields",
+    "schema": "a field is missing, unknown (with the closest valid name) or has a wrong value",
+}
+"""The refusals of this module, each an error."""
+
+
 @dataclass
 class Loaded:
     """One file as read: the monograph when it is valid, its positions, and its problems."""

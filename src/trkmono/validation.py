@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from trkmono.checks import Settings, check_file, check_library
-from trkmono.library import monograph_files
+from trkmono.library import Library, monograph_files
 from trkmono.loader import load_file
 from trkmono.problems import Problem, UsageError
 
@@ -38,6 +38,18 @@ def validate(files: list[Path], settings: Settings) -> list[Problem]:
     problems += [p for f in loaded for p in check_file(f, settings)]
     problems += check_library(loaded)
     return sorted(set(problems))
+
+
+def open_library(folder: Path, settings: Settings) -> Library:
+    """The library of ``folder``, where a file with any error counts as broken, never as shown."""
+    library = Library.open(folder)
+    problems = [p for f in library.files for p in check_file(f, settings)] + check_library(library.files)
+    for loaded in library.files:
+        errors = [p for p in problems if p.path == loaded.path and p.level == "error"]
+        if errors:
+            loaded.problems.extend(errors)
+            loaded.monograph = None
+    return library
 
 
 def exit_code(problems: list[Problem], strict: bool) -> int:

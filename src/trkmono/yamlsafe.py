@@ -17,6 +17,21 @@ import yaml
 
 from trkmono.problems import Problem
 
+READ_RULES = {
+    "file-size": "the file is larger than 1 MiB",
+    "encoding": "the file is not UTF-8 (a BOM and CRLF line endings are fine)",
+    "empty-file": "the file is empty or only white space",
+    "control-character": "a control character, escape sequence or bidirectional override in the text",
+    "yaml-syntax": "the YAML cannot be parsed (including tab indentation)",
+    "multiple-documents": "more than one YAML document in the file",
+    "duplicate-key": "a key appears twice in one mapping (YAML would silently keep the last)",
+    "anchor-alias": "an anchor or alias (nothing in a monograph needs them)",
+    "explicit-tag": "an explicit tag such as !!python/object (never constructed)",
+    "key-type": "a mapping key that is not plain text",
+    "nesting-depth": "nesting deeper than 40 levels",
+}
+"""The refusals of this module, each an error."""
+
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 40
 MAX_REPORTED_CONTROL_CHARS = 10

@@ -8,14 +8,13 @@ from dataclasses import asdict
 from trkmono import __version__, describe
 from trkmono.comparison import Row
 from trkmono.schema import SCHEMA_VERSION, Monograph
-from trkmono.views.terminal import NOTICE, fda_status
 
 FORMAT_VERSION = 1
 
 
 def _envelope(kind: str, **body: object) -> str:
     data = {"format_version": FORMAT_VERSION, "kind": kind, "trkmono_version": __version__,
-            "schema_version": SCHEMA_VERSION, **body, "notice": NOTICE}
+            "schema_version": SCHEMA_VERSION, **body, "notice": describe.NOTICE}
     return json.dumps(data, indent=2, ensure_ascii=False)
 
 
@@ -29,7 +28,7 @@ def library_json(monographs: list[Monograph], skipped: list[str]) -> str:
             "drug_class": m.identity.classification.drug_class,
             "generation": m.identity.classification.generation,
             "stage": m.status.stage,
-            "fda_status": fda_status(m),
+            "fda_status": describe.fda_status(m),
             "last_reviewed": m.review.last_reviewed,
         }
         for m in monographs

@@ -18,8 +18,6 @@ from trkmono import describe
 from trkmono.comparison import Row
 from trkmono.schema import Cited, Monograph
 
-NOTICE = ("For information only; not medical advice. Always check the current official label "
-          "and local protocols before acting.")
 SECTIONS = ("status", "indications", "mechanism", "dosing", "safety", "efficacy", "references")
 
 
@@ -55,7 +53,7 @@ def render_monograph(console: Console, m: Monograph, sections: Iterable[str] = S
     for name in sections:
         console.print(Rule(Text(name.capitalize(), style="bold"), align="left"))
         console.print(_SECTION_RENDERERS[name](m, cites))
-    console.print(Text(NOTICE, style="italic"))
+    console.print(Text(describe.NOTICE, style="italic"))
 
 
 def _header(m: Monograph, cites: Citations) -> Text:
@@ -228,24 +226,15 @@ _SECTION_RENDERERS = {
 }
 
 
-def fda_status(m: Monograph) -> str:
-    """The latest FDA event, or the overall stage when the FDA has none."""
-    for history in m.status.regulators:
-        if history.regulator.upper() == "FDA":
-            latest = history.events[-1]
-            return f"{describe.event(latest)} ({latest.date})"
-    return m.status.stage
-
-
 def render_list(console: Console, monographs: list[Monograph]) -> None:
     """A table of the library."""
     table = Table("Name", "Brands", "Class", "Generation", "FDA status", "Reviewed")
     for m in monographs:
         table.add_row(Text(m.identity.generic_name), Text(", ".join(describe.brand_names(m.identity)) or "—"),
                       Text(m.identity.classification.drug_class), Text(m.identity.classification.generation),
-                      Text(fda_status(m)), Text(m.review.last_reviewed))
+                      Text(describe.fda_status(m)), Text(m.review.last_reviewed))
     console.print(table)
-    console.print(Text(NOTICE, style="italic"))
+    console.print(Text(describe.NOTICE, style="italic"))
 
 
 def render_comparison(console: Console, monographs: list[Monograph], rows: list[Row]) -> None:
@@ -264,4 +253,4 @@ def render_comparison(console: Console, monographs: list[Monograph], rows: list[
         table.add_row(Text(row.aspect, style="bold"), *cells)
     console.print(table)
     console.print(Text("Tier shown is the weakest source behind the cell (label > decision > peer-rev > "
-                       "abstract > mfr > web!). " + NOTICE, style="italic"))
+                       "abstract > mfr > web!). " + describe.NOTICE, style="italic"))

@@ -1,0 +1,58 @@
+"""Regenerate the README's example outputs and rule table from the real commands and rules.
+
+Run from the repository root after changing monographs, rules or views:
+    python scripts/readme.py
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+from trkmono.checks import RULES
+from trkmono.loader import LOAD_RULES
+from trkmono.yamlsafe import READ_RULES
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+ENV = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100", "TERM": "dumb"}
+EXAMPLES = {
+    "list": "trkmono list",
+    "show": "trkmono show larotrectinib --section status",
+    "validate": "trkmono validate tests/fixtures/readme/testinib.yaml",
+}
+
+
+def run(command: str) -> str:
+    """The command's stdout and stderr as a reader would see them in a terminal."""
+    args = [sys.executable, "-m", "trkmono", *shlex.split(command)[1:]]
+    done = subprocess.run(args, capture_output=True, text=True, env=ENV, cwd=README.parent)
+    return done.stdout + done.stderr
+
+
+def rules_table() -> str:
+    """Every rule with its level, scope and description."""
+    rows = ["| rule | level | what it finds |", "| --- | --- | --- |"]
+    rows += [f"| `{name}` | error | {doc} |" for name, doc in {**READ_RULES, **LOAD_RULES}.items()]
+    rows += [f"| `{r.name}` | {r.level} | {r.doc} |" for r in RULES]
+    return "\n".join(rows)
+
+
+def replace(text: str, marker: str, body: str) -> str:
+    """Put body between <!-- marker --> and <!-- /marker -->."""
+    pattern = re.compile(rf"(<!-- {marker} -->\n).*?(<!-- /{marker} -->)", re.S)
+    return pattern.sub(lambda m: m.group(1) + body + "\n" + m.group(2), text)
+
+
+def render(text: str) -> str:
+    """The README with fresh examples and rule table."""
+    for name, command in EXAMPLES.items():
+        text = replace(text, f"example:{name}", f"```text\n$ {command}\n{run(command).rstrip()}\n```")
+    return replace(text, "rules", rules_table())
+
+
+if __name__ == "__main__":
+    README.write_text(render(README.read_text(encoding="utf-8")), encoding="utf-8")

@@ -1,0 +1,28 @@
+"""The README tells the truth: its example outputs and rule table match the real tool."""
+
+from __future__ import annotations
+
+import importlib.util
+
+from conftest import REPO
+
+SCRIPT = REPO / "scripts" / "readme.py"
+
+
+def _script():
+    spec = importlib.util.spec_from_file_location("readme_script", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_readme_examples_and_rules_are_current():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert _script().render(readme) == readme, "stale README: run `python scripts/readme.py`"
+
+
+def test_every_rule_is_documented():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    module = _script()
+    for name in [*module.READ_RULES, *module.LOAD_RULES, *(r.name for r in module.RULES)]:
+        assert f"`{name}`" in readme, name
