@@ -43,3 +43,9 @@ def write(tmp_path: Path):
         path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
         return path
     return writer
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch):
+    """Each test gets its own empty cache folder, so no test sees another's cached results."""
+    monkeypatch.setenv("TRKMONO_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from trkmono.library import names_with_locations
+from trkmono.library import Entry
 from trkmono.loader import Loaded
 from trkmono.problems import Level, Problem
 from trkmono.schema import APPROVAL_KINDS, Monograph
@@ -71,14 +71,13 @@ def check_file(loaded: Loaded, settings: Settings) -> list[Problem]:
     ]
 
 
-def check_library(files: list[Loaded]) -> list[Problem]:
-    """Every library rule's problems across the valid monographs."""
-    valid = [f for f in files if f.monograph is not None]
+def check_library(entries: list[Entry], locate: Callable[[Entry, Loc], tuple[int, int]]) -> list[Problem]:
+    """Every library rule's problems across the valid monographs; locate finds a node's line."""
     return [
-        _problem(loaded, r, loc, message)
+        Problem(entry.path, *locate(entry, loc), r.level, r.name, message)
         for r in RULES
         if r.scope == "library"
-        for loaded, loc, message in r.check(valid)
+        for entry, loc, message in r.check(entries)
     ]
 
 
@@ -200,26 +199,24 @@ def review_is_recent(m: Monograph, loaded: Loaded, settings: Settings) -> Iterat
 
 
 @rule("id-duplicate", "error", "library")
-def ids_unique(files: list[Loaded]) -> Iterator[tuple[Loaded, tuple, str]]:
+def ids_unique(entries: list[Entry]) -> Iterator[tuple[Entry, Loc, str]]:
     """No two monographs share an id."""
-    first: dict[str, Loaded] = {}
-    for loaded in files:
-        mid = loaded.monograph.id
-        if mid in first:
-            yield loaded, ("id",), f"id '{mid}' is also used by {first[mid].path}"
-        first.setdefault(mid, loaded)
+    first: dict[str, Entry] = {}
+    for entry in entries:
+        if entry.id in first:
+            yield entry, ("id",), f"id '{entry.id}' is also used by {first[entry.id].path}"
+        first.setdefault(entry.id, entry)
 
 
 @rule("name-duplicate", "error", "library")
-def names_unique(files: list[Loaded]) -> Iterator[tuple[Loaded, tuple, str]]:
+def names_unique(entries: list[Entry]) -> Iterator[tuple[Entry, Loc, str]]:
     """No name (generic, brand, code, synonym) belongs to two monographs."""
-    owner: dict[str, Loaded] = {}
-    for loaded in files:
-        for loc, name in names_with_locations(loaded.monograph):
-            key = name.casefold()
-            other = owner.setdefault(key, loaded)
-            if other is not loaded and other.monograph.id != loaded.monograph.id:
-                yield loaded, loc, f"name '{name}' also belongs to '{other.monograph.id}' ({other.path})"
+    owner: dict[str, Entry] = {}
+    for entry in entries:
+        for loc, name in entry.names:
+            other = owner.setdefault(name.casefold(), entry)
+            if other.id != entry.id:
+                yield entry, loc, f"name '{name}' also belongs to '{other.id}' ({other.path})"
 
 
 def _dates(m: Monograph) -> Iterator[tuple[tuple, str]]:

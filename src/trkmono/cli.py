@@ -7,6 +7,7 @@ start-up stays close to typer's own.
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -17,6 +18,8 @@ import typer
 from trkmono import __version__
 
 EXIT_INTERRUPTED = 130
+EXIT_INTERNAL = 70
+DEBUG_ENV = "TRKMONO_DEBUG"
 
 app = typer.Typer(
     help="Source-cited TRK inhibitor monographs in the terminal. Informational, not medical advice.",
@@ -76,6 +79,14 @@ def user_errors(command):
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             raise typer.Exit(EXIT_INTERRUPTED) from None
+        except (typer.Exit, typer.Abort):
+            raise
+        except Exception as exc:  # a bug: say so plainly instead of dumping a traceback
+            if os.environ.get(DEBUG_ENV):
+                raise
+            typer.echo(f"trkmono: internal error ({type(exc).__name__}: {printable(str(exc))}); "
+                       f"please report it (set {DEBUG_ENV}=1 to see the traceback)", err=True)
+            raise typer.Exit(EXIT_INTERNAL) from None
     return run
 
 
@@ -93,7 +104,7 @@ def _open_library(data_dir: Optional[Path]):
     import datetime as dt
 
     from trkmono.checks import Settings
-    from trkmono.library import choose_data_dir
+    from trkmono.locations import choose_data_dir
     from trkmono.validation import open_library
     library = open_library(choose_data_dir(data_dir), Settings(today=dt.date.today()))
     for broken in library.broken:
@@ -205,7 +216,7 @@ def validate(
     import datetime as dt
 
     from trkmono.checks import Settings
-    from trkmono.library import choose_data_dir, display_path
+    from trkmono.locations import choose_data_dir, display_path
     from trkmono.validation import exit_code, expand
     from trkmono.validation import validate as run
     from trkmono.views.findings import render

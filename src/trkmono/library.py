@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import difflib
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from trkmono.loader import Loaded, load_file
-from trkmono.problems import TrkmonoError, UsageError
+from trkmono.locations import display_path, monograph_files
+from trkmono.problems import TrkmonoError
 from trkmono.schema import Monograph
 
-DATA_DIR_ENV = "TRKMONO_DATA_DIR"
-MONOGRAPH_SUFFIXES = (".yaml", ".yml")
 
 
 class NotFound(TrkmonoError):
@@ -25,35 +23,20 @@ class NotFound(TrkmonoError):
         self.suggestions = suggestions
 
 
-def packaged_data_dir() -> Path:
-    """The monographs shipped with trkmono (inside the wheel, or the source checkout's data/)."""
-    bundled = Path(__file__).parent / "data" / "monographs"
-    if bundled.is_dir():
-        return bundled
-    return Path(__file__).resolve().parents[2] / "data" / "monographs"
+@dataclass(frozen=True)
+class Entry:
+    """What the cross-file rules need of one valid monograph: its id and names with locations."""
 
+    path: str
+    id: str
+    names: tuple[tuple[tuple, str], ...]
 
-def choose_data_dir(option: Path | None) -> Path:
-    """--data-dir, else $TRKMONO_DATA_DIR, else the packaged library."""
-    if option is not None:
-        return option
-    from_env = os.environ.get(DATA_DIR_ENV)
-    return Path(from_env) if from_env else packaged_data_dir()
-
-
-def monograph_files(folder: Path) -> list[Path]:
-    """The monograph files directly inside a folder, sorted by name."""
-    if not folder.is_dir():
-        raise UsageError(f"{display_path(folder)}: not a folder of monographs")
-    return sorted(p for p in folder.iterdir() if p.suffix in MONOGRAPH_SUFFIXES and not p.name.startswith("."))
-
-
-def display_path(path: Path) -> Path:
-    """A path as the user would write it: relative to the working folder when inside it."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve())
-    except ValueError:
-        return path
+    @classmethod
+    def of(cls, loaded: Loaded) -> Entry | None:
+        """The entry of a loaded file, or None when it holds no valid monograph."""
+        if loaded.monograph is None:
+            return None
+        return cls(loaded.path, loaded.monograph.id, tuple(names_with_locations(loaded.monograph)))
 
 
 @dataclass

@@ -48,22 +48,35 @@ class Loaded:
         return self.document.value_mark(loc)
 
 
+class Unreadable(Exception):
+    """A path that cannot be read as a monograph file."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def read_source(path: Path, shown: str) -> bytes:
+    """The bytes of a regular file within the size limit, or Unreadable."""
+    try:
+        if not path.is_file():
+            raise Unreadable(Problem(shown, 1, 1, "error", "unreadable", "not a regular file"))
+        if path.stat().st_size > MAX_BYTES:
+            raise Unreadable(Problem(shown, 1, 1, "error", "file-size",
+                                     f"file is larger than the {MAX_BYTES:,}-byte limit"))
+        return path.read_bytes()
+    except OSError as exc:
+        raise Unreadable(Problem(shown, 1, 1, "error", "unreadable",
+                                 f"cannot read file: {exc.strerror or exc}")) from None
+
+
 def load_file(path: Path, display: str | None = None) -> Loaded:
     """Read, parse and validate one monograph file."""
     shown = display or str(path)
     try:
-        if not path.is_file():
-            return _unreadable(shown, "not a regular file")
-        if path.stat().st_size > MAX_BYTES:
-            return _unreadable(shown, f"file is larger than the {MAX_BYTES:,}-byte limit", "file-size")
-        raw = path.read_bytes()
-    except OSError as exc:
-        return _unreadable(shown, f"cannot read file: {exc.strerror or exc}")
-    return load_bytes(raw, shown)
-
-
-def _unreadable(path: str, message: str, rule: str = "unreadable") -> Loaded:
-    return Loaded(path, problems=[Problem(path, 1, 1, "error", rule, message)])
+        return load_bytes(read_source(path, shown), shown)
+    except Unreadable as exc:
+        return Loaded(shown, problems=[exc.problem])
 
 
 def load_bytes(raw: bytes, path: str) -> Loaded:

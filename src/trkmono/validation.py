@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
+from dataclasses import astuple
 from pathlib import Path
 
+from trkmono import cache
 from trkmono.checks import Settings, check_file, check_library
-from trkmono.library import Library, monograph_files
-from trkmono.loader import load_file
+from trkmono.library import Entry, Library
+from trkmono.loader import Unreadable, load_bytes, load_file, read_source
+from trkmono.locations import monograph_files
 from trkmono.problems import Problem, UsageError
 
 EXIT_CLEAN = 0
@@ -32,18 +36,62 @@ def expand(paths: Iterable[Path]) -> list[Path]:
 
 
 def validate(files: list[Path], settings: Settings) -> list[Problem]:
-    """Every problem in the files, alone and together, sorted by file and line."""
-    loaded = [load_file(f) for f in files]
-    problems = [p for f in loaded for p in f.problems]
-    problems += [p for f in loaded for p in check_file(f, settings)]
-    problems += check_library(loaded)
+    """Every problem in the files, alone and together, sorted by file and line.
+
+    Files are checked one at a time and only a small entry of each is kept for the cross-file
+    rules, so memory stays flat however many files there are.
+    """
+    problems: list[Problem] = []
+    entries: list[Entry] = []
+    for path in files:
+        file_problems, entry = check_path(path, settings)
+        problems += file_problems
+        if entry is not None:
+            entries.append(entry)
+    problems += check_library(entries, _locate)
     return sorted(set(problems))
+
+
+def check_path(path: Path, settings: Settings) -> tuple[list[Problem], Entry | None]:
+    """One file's problems and entry, from the cache when the same bytes were checked before."""
+    shown = str(path)
+    try:
+        raw = read_source(path, shown)
+    except Unreadable as exc:
+        return [exc.problem], None
+    key = cache.digest([cache.code_stamp(), shown, hashlib.sha256(raw).hexdigest(),
+                        settings.today.isoformat(), settings.review_age_months])
+    cached = cache.read("checked", key)
+    if cached is not None:
+        return _from_cache(cached)
+    loaded = load_bytes(raw, shown)
+    problems = loaded.problems + check_file(loaded, settings)
+    entry = Entry.of(loaded)
+    cache.write("checked", key, {"problems": [astuple(p) for p in problems],
+                                 "entry": None if entry is None else astuple(entry)})
+    return problems, entry
+
+
+def _from_cache(cached: dict) -> tuple[list[Problem], Entry | None]:
+    problems = [Problem(*p) for p in cached["problems"]]
+    raw_entry = cached["entry"]
+    if raw_entry is None:
+        return problems, None
+    path, mid, names = raw_entry
+    return problems, Entry(path, mid, tuple((tuple(loc), name) for loc, name in names))
+
+
+def _locate(entry: Entry, loc: tuple) -> tuple[int, int]:
+    return load_file(Path(entry.path)).mark(loc)
 
 
 def open_library(folder: Path, settings: Settings) -> Library:
     """The library of ``folder``, where a file with any error counts as broken, never as shown."""
     library = Library.open(folder)
-    problems = [p for f in library.files for p in check_file(f, settings)] + check_library(library.files)
+    by_path = {f.path: f for f in library.files}
+    entries = [e for e in map(Entry.of, library.files) if e is not None]
+    problems = [p for f in library.files for p in check_file(f, settings)]
+    problems += check_library(entries, lambda entry, loc: by_path[entry.path].mark(loc))
     for loaded in library.files:
         errors = [p for p in problems if p.path == loaded.path and p.level == "error"]
         if errors:

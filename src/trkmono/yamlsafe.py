@@ -46,6 +46,8 @@ _CONTROL_IN_VALUE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066
 _NULL = re.compile(r"^(~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?[0-9]+$")
+_MAYBE_NOT_TEXT = frozenset("0123456789+-.~nNtTfF")
+"""First characters of plain scalars that may resolve to null, a boolean or a number."""
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 
 try:
@@ -56,22 +58,31 @@ except ImportError:  # PyYAML built without libyaml
 
 @dataclass
 class Document:
-    """Plain data read from YAML, with the position of every value and key."""
+    """Plain data read from YAML; the position of every value and key is found on first use."""
 
     data: object = None
-    values: dict[Loc, Mark] = field(default_factory=dict)
-    keys: dict[Loc, Mark] = field(default_factory=dict)
+    text: str = ""
+    _values: dict[Loc, Mark] | None = None
+    _keys: dict[Loc, Mark] = field(default_factory=dict)
 
     def value_mark(self, loc: Loc) -> Mark:
         """Line and column of the value at loc, or of its nearest recorded ancestor."""
+        values = self._positions()
         for end in range(len(loc), -1, -1):
-            if loc[:end] in self.values:
-                return self.values[loc[:end]]
+            if loc[:end] in values:
+                return values[loc[:end]]
         return (1, 1)
 
     def key_mark(self, loc: Loc) -> Mark:
         """Line and column of the key at loc (falls back to its value's position)."""
-        return self.keys.get(loc) or self.value_mark(loc)
+        self._positions()
+        return self._keys.get(loc) or self.value_mark(loc)
+
+    def _positions(self) -> dict[Loc, Mark]:
+        if self._values is None:
+            tracked = _build(self.text, "", track=True)
+            self._values, self._keys = tracked.values, tracked.keys
+        return self._values
 
 
 class YamlReadError(Exception):
@@ -112,13 +123,28 @@ def control_character_problems(text: str, path: str) -> list[Problem]:
 
 
 def read_document(text: str, path: str) -> tuple[Document, list[Problem]]:
-    """Parse one YAML document into a Document, collecting every refusal it can."""
-    builder = _Builder(path)
+    """Parse one YAML document into a Document, collecting every refusal it can.
+
+    A first pass only builds data; when it meets anything to refuse, a second pass that keeps
+    every position runs to report it, so clean files never pay for positions they do not need.
+    """
+    try:
+        builder = _build(text, path, track=False)
+    except _Refusal:
+        builder = _build(text, path, track=True)
+    document = Document(builder.data, text)
+    if builder.track:
+        document._values, document._keys = builder.values, builder.keys
+    return document, builder.problems
+
+
+def _build(text: str, path: str, track: bool) -> _Builder:
+    builder = _Builder(path, track)
     source = None
     try:
         source = _EventSource(text)
-        while source.check_event():
-            builder.feed(source.get_event())
+        for event in iter(source.get_event, None):
+            builder.feed(event)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -128,7 +154,7 @@ def read_document(text: str, path: str) -> tuple[Document, list[Problem]]:
     finally:
         if source is not None:
             source.dispose()
-    return builder.document, builder.problems
+    return builder
 
 
 def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
@@ -141,26 +167,41 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     return message
 
 
-class _Builder:
-    """Turns parser events into plain data, one event at a time, with an explicit stack."""
+class _Refusal(Exception):
+    """Raised by an untracked build at the first thing to refuse, to rerun with positions."""
 
-    def __init__(self, path: str) -> None:
+
+class _Builder:
+    """Turns parser events into plain data, one event at a time, with an explicit stack.
+
+    With ``track`` it records every position and collects refusals; without, it only builds
+    data and raises _Refusal at the first thing it would refuse.
+    """
+
+    def __init__(self, path: str, track: bool) -> None:
         self.path = path
-        self.document = Document()
+        self.track = track
+        self.data: object = None
+        self.values: dict[Loc, Mark] = {}
+        self.keys: dict[Loc, Mark] = {}
         self.problems: list[Problem] = []
         self.stack: list[list] = []  # [container, loc, pending key or None]
         self.documents = 0
+        self._last_loc: Loc = ()
 
     def feed(self, event: yaml.Event) -> None:
         """Take one event; raise YamlReadError when the document must be refused whole."""
-        if isinstance(event, yaml.DocumentStartEvent):
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            self._node(event)
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            self.stack.pop()
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent or kind is yaml.AliasEvent:
+            self._node(event)
+        elif kind is yaml.DocumentStartEvent:
             self.documents += 1
             if self.documents > 1:
                 self._fatal(event, "multiple-documents", "only one YAML document is allowed")
-        elif isinstance(event, yaml.CollectionEndEvent):
-            self.stack.pop()
-        elif isinstance(event, yaml.NodeEvent):
-            self._node(event)
 
     def _node(self, event: yaml.NodeEvent) -> None:
         if isinstance(event, yaml.AliasEvent):
@@ -171,22 +212,23 @@ class _Builder:
             self._refuse(event, "anchor-alias", f"anchors are not allowed (found '&{event.anchor}')")
         if event.tag is not None:
             self._refuse(event, "explicit-tag", f"explicit tags are not allowed (found '{event.tag}')")
-        if isinstance(event, yaml.ScalarEvent):
+        if type(event) is yaml.ScalarEvent:
             self._place(event, self._scalar(event))
             return
         if len(self.stack) >= MAX_DEPTH:
             self._fatal(event, "nesting-depth", f"nesting deeper than {MAX_DEPTH} levels")
-        container: object = {} if isinstance(event, yaml.MappingStartEvent) else []
+        container: object = {} if type(event) is yaml.MappingStartEvent else []
         self._place(event, container)
         self.stack.append([container, self._last_loc, None])
 
     def _scalar(self, event: yaml.ScalarEvent) -> object:
         value = event.value
-        bad = _CONTROL_IN_VALUE.search(value) if event.style == '"' else None
-        if bad:
-            self._refuse(event, "control-character",
-                         f"control character U+{ord(bad.group()):04X} (from an escape) is not allowed")
-        if not event.implicit[0]:
+        if event.style == '"':
+            bad = _CONTROL_IN_VALUE.search(value)
+            if bad:
+                self._refuse(event, "control-character",
+                             f"control character U+{ord(bad.group()):04X} (from an escape) is not allowed")
+        if not event.implicit[0] or (value and value[0] not in _MAYBE_NOT_TEXT):
             return value
         if _NULL.match(value):
             return None
@@ -199,43 +241,51 @@ class _Builder:
         return value
 
     def _place(self, event: yaml.Event, value: object) -> None:
-        mark = _mark(event)
         if not self.stack:
-            self.document.data = value
-            self._last_loc = ()
-            self.document.values[()] = mark
+            self.data = value
+            self._record((), event)
             return
         frame = self.stack[-1]
         container, loc, pending = frame
-        if isinstance(container, list):
-            self._last_loc = loc + (len(container),)
+        if type(container) is list:
+            if self.track:
+                self._record(loc + (len(container),), event)
             container.append(value)
-            self.document.values[self._last_loc] = mark
             return
         if pending is None:
-            self._key(frame, event, value, mark)
+            self._key(frame, event, value)
             return
         frame[2] = None
-        self._last_loc = loc + (pending,)
-        self.document.values[self._last_loc] = mark
-        if not isinstance(pending, _Duplicate):
+        if self.track:
+            self._record(loc + (pending,), event)
+        if type(pending) is not _Duplicate:
             container[pending] = value
 
-    def _key(self, frame: list, event: yaml.Event, key: object, mark: Mark) -> None:
-        loc = frame[1]
-        if not isinstance(key, str):
+    def _key(self, frame: list, event: yaml.Event, key: object) -> None:
+        container, loc = frame[0], frame[1]
+        if type(key) is not str:
             self._refuse(event, "key-type", f"keys must be plain text, not {_kind(key)}")
-        elif loc + (key,) in self.document.keys:
-            first = self.document.keys[loc + (key,)][0]
+        elif key in container:
+            if not self.track:
+                raise _Refusal
+            first = self.keys[loc + (key,)][0]
             self._refuse(event, "duplicate-key", f"duplicate key '{key}' (first defined at line {first})")
         else:
             frame[2] = key
-            self.document.keys[loc + (key,)] = mark
+            if self.track:
+                self.keys[loc + (key,)] = _mark(event)
             return
         frame[2] = _Duplicate()
         self._last_loc = loc + (frame[2],)
 
+    def _record(self, loc: Loc | None, event: yaml.Event) -> None:
+        self._last_loc = loc
+        if self.track:
+            self.values[loc] = _mark(event)
+
     def _refuse(self, event: yaml.Event, rule: str, message: str) -> None:
+        if not self.track:
+            raise _Refusal
         self.problems.append(_problem(self.path, _mark(event), rule, message))
 
     def _fatal(self, event: yaml.Event, rule: str, message: str) -> None:
