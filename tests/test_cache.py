@@ -40,3 +40,29 @@ def test_unusable_cache_location_costs_nothing_but_speed(cli, write, valid_text,
 def test_cache_can_be_turned_off(cli, write, valid_text):
     path = write(valid_text)
     assert cli("validate", str(path), *LENIENT_AGE, env={"TRKMONO_CACHE_DIR": "off"}).exit_code == 0
+
+
+def test_show_sees_an_edit_added_and_removed_file_on_the_next_run(cli, tmp_path, valid_text):
+    path = tmp_path / "testinib.yaml"
+    path.write_text(valid_text, encoding="utf-8")
+    first = cli("show", "testinib", "--data-dir", str(tmp_path))
+    assert first.stdout == cli("show", "testinib", "--data-dir", str(tmp_path)).stdout  # replayed
+    path.write_text(valid_text.replace("Blocks a fictional kinase.", "Blocks an edited kinase."), encoding="utf-8")
+    assert "Blocks an edited kinase." in cli("show", "testinib", "--data-dir", str(tmp_path)).stdout
+    other = tmp_path / "other.yaml"
+    other.write_text(valid_text.replace("id: testinib", "id: other").replace("generic_name: testinib",
+                     "generic_name: other").replace("TST-001", "OTH-001").replace("Testra", "Othra"),
+                     encoding="utf-8")
+    assert "other" in cli("list", "--data-dir", str(tmp_path)).stdout
+    assert "OTHER" in cli("show", "other", "--data-dir", str(tmp_path)).stdout
+    other.unlink()
+    assert cli("show", "other", "--data-dir", str(tmp_path)).exit_code == 1
+    assert "other" not in cli("list", "--data-dir", str(tmp_path)).stdout
+
+
+def test_replayed_answer_keeps_the_skipped_file_warning(cli, tmp_path, valid_text):
+    (tmp_path / "testinib.yaml").write_text(valid_text, encoding="utf-8")
+    (tmp_path / "broken.yaml").write_text("id: [oops\n", encoding="utf-8")
+    for _ in range(2):
+        result = cli("list", "--data-dir", str(tmp_path))
+        assert "skipped" in result.stderr and "broken.yaml" in result.stderr

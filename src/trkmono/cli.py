@@ -99,19 +99,67 @@ def _console(color: Color, stderr: bool = False):
     return Console(stderr=stderr, highlight=False)
 
 
-def _open_library(data_dir: Optional[Path]):
-    """The library, with a warning on stderr for every file that could not be read."""
+def _load_library(folder: Path):
+    """The library of folder; files with errors are kept aside as broken."""
     import datetime as dt
 
     from trkmono.checks import Settings
-    from trkmono.locations import choose_data_dir
     from trkmono.validation import open_library
-    library = open_library(choose_data_dir(data_dir), Settings(today=dt.date.today()))
+    return open_library(folder, Settings(today=dt.date.today()))
+
+
+def _skipped(library) -> str:
+    """One stderr line for every file that could not be shown."""
+    lines = []
     for broken in library.broken:
         first = broken.problems[0]
-        typer.echo(f"trkmono: skipped {broken.path}: {len(broken.problems)} problem(s), first at line "
-                   f"{first.line}: {first.message} (run 'trkmono validate {broken.path}')", err=True)
+        lines.append(f"trkmono: skipped {broken.path}: {len(broken.problems)} problem(s), first at line "
+                     f"{first.line}: {first.message} (run 'trkmono validate {broken.path}')\n")
+    return printable_lines("".join(lines))
+
+
+def printable_lines(text: str) -> str:
+    """Text with control characters escaped line by line (newlines kept)."""
+    from trkmono.problems import printable
+    return "\n".join(printable(line) for line in text.split("\n"))
+
+
+def _open_library(data_dir: Optional[Path]):
+    """The library, with a warning on stderr for every file that could not be read."""
+    from trkmono.locations import choose_data_dir
+    library = _load_library(choose_data_dir(data_dir))
+    sys.stderr.write(_skipped(library))
     return library
+
+
+def _answer(request: dict, data_dir: Optional[Path], produce) -> None:
+    """Print the answer to a request, replayed from the cache when nothing it depends on changed.
+
+    ``produce(library)`` returns the stdout text; failures (unknown names) are never cached.
+    """
+    from trkmono import fastpath
+    from trkmono.locations import choose_data_dir
+    folder = choose_data_dir(data_dir)
+    key = fastpath.request_key(request, folder)
+    answer = fastpath.replay(key)
+    if answer is None:
+        library = _load_library(folder)
+        skipped = _skipped(library)
+        sys.stderr.write(skipped)
+        stdout = produce(library)
+        fastpath.record(key, stdout, skipped)
+    else:
+        stdout, skipped = answer
+        sys.stderr.write(skipped)
+    sys.stdout.write(stdout)
+
+
+def _rendered(color: Color, draw) -> str:
+    """What ``draw(console)`` prints, as text for this terminal (with colour codes when it has them)."""
+    console = _console(color)
+    with console.capture() as captured:
+        draw(console)
+    return captured.get()
 
 
 def _version(value: bool) -> None:
@@ -136,13 +184,14 @@ def list_command(data_dir: DataDir = None, json: JsonFlag = False, color: ColorO
 
     Example: trkmono list --json
     """
-    library = _open_library(data_dir)
-    if json:
-        from trkmono.views.machine import library_json
-        typer.echo(library_json(library.monographs, [f.path for f in library.broken]))
-        return
-    from trkmono.views.terminal import render_list
-    render_list(_console(color), library.monographs)
+    def produce(library) -> str:
+        if json:
+            from trkmono.views.machine import library_json
+            return library_json(library.monographs, [f.path for f in library.broken]) + "\n"
+        from trkmono.views.terminal import render_list
+        return _rendered(color, lambda console: render_list(console, library.monographs))
+
+    _answer({"command": "list", "json": json, "color": color.value}, data_dir, produce)
 
 
 @app.command()
@@ -159,14 +208,18 @@ def show(
 
     Example: trkmono show vitrakvi --section dosing
     """
-    monograph = _open_library(data_dir).find(name)
-    sections = [s.value for s in section] if section else [s.value for s in Section]
-    if json:
-        from trkmono.views.machine import monograph_json
-        typer.echo(monograph_json(monograph, sections if section else None))
-        return
-    from trkmono.views.terminal import render_monograph
-    render_monograph(_console(color), monograph, sections)
+    chosen = [s.value for s in section] if section else None
+
+    def produce(library) -> str:
+        monograph = library.find(name)
+        if json:
+            from trkmono.views.machine import monograph_json
+            return monograph_json(monograph, chosen) + "\n"
+        from trkmono.views.terminal import SECTIONS, render_monograph
+        return _rendered(color, lambda console: render_monograph(console, monograph, chosen or SECTIONS))
+
+    _answer({"command": "show", "name": name, "sections": chosen, "json": json, "color": color.value},
+            data_dir, produce)
 
 
 @app.command()
@@ -181,17 +234,18 @@ def compare(
 
     Example: trkmono compare larotrectinib entrectinib
     """
-    from trkmono.comparison import compare as build
-    library = _open_library(data_dir)
-    chosen = [library.find(n) for n in names] if names else library.monographs
-    monographs = list({m.id: m for m in chosen}.values())
-    rows = build(monographs)
-    if json:
-        from trkmono.views.machine import comparison_json
-        typer.echo(comparison_json(monographs, rows))
-        return
-    from trkmono.views.terminal import render_comparison
-    render_comparison(_console(color), monographs, rows)
+    def produce(library) -> str:
+        from trkmono.comparison import compare as build
+        chosen = [library.find(n) for n in names] if names else library.monographs
+        monographs = list({m.id: m for m in chosen}.values())
+        rows = build(monographs)
+        if json:
+            from trkmono.views.machine import comparison_json
+            return comparison_json(monographs, rows) + "\n"
+        from trkmono.views.terminal import render_comparison
+        return _rendered(color, lambda console: render_comparison(console, monographs, rows))
+
+    _answer({"command": "compare", "names": names, "json": json, "color": color.value}, data_dir, produce)
 
 
 @app.command()
@@ -244,3 +298,5 @@ def schema() -> None:
 def run() -> None:
     """Console-script entry point."""
     app()
+
+

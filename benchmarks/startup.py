@@ -1,0 +1,134 @@
+"""Time trkmono's commands as whole processes against the framework floor, and their peak memory.
+
+Usage (from the repository root, with trkmono installed in the current interpreter):
+    python benchmarks/startup.py [--repeat 15]
+
+It builds two libraries in a temporary folder (the 3 shipped monographs, and 1,000 monographs
+generated from them with distinct ids and names), writes a minimal typer application (two
+commands that do nothing), then runs every command in turn, round after round, so that each
+round measures all of them under the same machine load. It prints medians, ratios to the floor
+and peak resident memory (ru_maxrss of each child process). Answers are cached: "warm" rows are
+measured after one untimed run, "cold" rows with an empty cache folder every time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+from trkmono.locations import packaged_data_dir
+
+MINIMAL_APP = '''
+import typer
+app = typer.Typer()
+
+@app.command()
+def first():
+    pass
+
+@app.command()
+def second():
+    pass
+
+app()
+'''
+
+
+def synthetic_library(target: Path, count: int) -> None:
+    """``count`` monographs made from the shipped ones, each with its own id and names."""
+    shipped = sorted(packaged_data_dir().glob("*.yaml"))
+    bases = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in shipped]
+    target.mkdir(parents=True)
+    for i in range(count):
+        data = bases[i % len(bases)]
+        suffix = f"-{i:04d}"
+        clone = {**data, "id": data["id"] + suffix}
+        identity = dict(data["identity"])
+        identity["generic_name"] = identity["generic_name"] + suffix
+        for field in ("synonyms", "codes", "brands"):
+            identity[field] = [{**entry, "name": entry["name"] + suffix} for entry in identity.get(field, [])]
+        clone["identity"] = identity
+        (target / f"{clone['id']}.yaml").write_text(
+            yaml.safe_dump(clone, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def run_once(command: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Wall time in seconds and peak resident memory in KiB of one run."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0,):
+        raise SystemExit(f"benchmark command failed: {' '.join(command)}")
+    return elapsed, usage.ru_maxrss
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=15, help="rounds (default 15)")
+    args = parser.parse_args()
+    python = sys.executable
+    trkmono = [str(Path(python).parent / "trkmono")]
+    work = Path(tempfile.mkdtemp(prefix="trkmono-bench-"))
+    try:
+        small, large = work / "small", work / "large"
+        shutil.copytree(packaged_data_dir(), small)
+        synthetic_library(large, 1000)
+        target = sorted(p.stem for p in large.glob("larotrectinib-*.yaml"))[0]
+        (work / "minimal.py").write_text(MINIMAL_APP, encoding="utf-8")
+        env = {**os.environ, "TRKMONO_CACHE_DIR": str(work / "cache"), "COLUMNS": "100"}
+        env.pop("NO_COLOR", None)
+        completion = {**env, "_TRKMONO_COMPLETE": "complete_bash", "COMP_WORDS": "trkmono sh",
+                      "COMP_CWORD": "1"}
+        cases = [
+            ("python -c pass", [python, "-c", "pass"], env, False),
+            ("import typer, rich, pydantic, yaml", [python, "-c", "import typer, rich.console, pydantic, yaml"],
+             env, False),
+            ("minimal typer app (floor)", [python, str(work / "minimal.py"), "first"], env, False),
+            ("show larotrectinib (3 drugs)", trkmono + ["show", "larotrectinib", "--data-dir", str(small)], env, False),
+            ("list (3 drugs)", trkmono + ["list", "--data-dir", str(small)], env, False),
+            ("compare (3 drugs)", trkmono + ["compare", "--data-dir", str(small)], env, False),
+            ("shell completion", trkmono, completion, False),
+            ("show larotrectinib-NNNN (1,000 drugs)", trkmono + ["show", target, "--data-dir", str(large)], env,
+             False),
+            ("validate 1,000 drugs (warm)", trkmono + ["validate", str(large)], env, False),
+            ("show larotrectinib (3 drugs, cold)", trkmono + ["show", "larotrectinib", "--data-dir", str(small)],
+             env, True),
+            ("validate 1,000 drugs (cold)", trkmono + ["validate", str(large)], env, True),
+        ]
+        for _, command, case_env, _ in cases:  # warm every cache once, untimed
+            run_once(command, case_env)
+        times: dict[str, list[float]] = {name: [] for name, *_ in cases}
+        memory: dict[str, int] = {name: 0 for name, *_ in cases}
+        for _ in range(args.repeat):
+            for name, command, case_env, cold in cases:
+                if cold:
+                    shutil.rmtree(work / "cache", ignore_errors=True)
+                elapsed, peak = run_once(command, case_env)
+                times[name].append(elapsed)
+                memory[name] = max(memory[name], peak)
+        report(times, memory)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def report(times: dict[str, list[float]], memory: dict[str, int]) -> None:
+    """The table: median ms, ratio to the typer floor, peak MiB."""
+    floor = statistics.median(times["minimal typer app (floor)"])
+    print(f"{'case':42} {'median ms':>10} {'x floor':>8} {'peak MiB':>9}")
+    for name, samples in times.items():
+        median = statistics.median(samples)
+        print(f"{name:42} {median * 1000:10.1f} {median / floor:8.2f} {memory[name] / 1024:9.1f}")
+
+
+if __name__ == "__main__":
+    main()
