@@ -87,6 +87,7 @@ def main() -> None:
         (work / "minimal.py").write_text(MINIMAL_APP, encoding="utf-8")
         env = {**os.environ, "TRKMONO_CACHE_DIR": str(work / "cache"), "COLUMNS": "100"}
         env.pop("NO_COLOR", None)
+        cold_env = {**env, "TRKMONO_CACHE_DIR": str(work / "cold-cache")}
         completion = {**env, "_TRKMONO_COMPLETE": "complete_bash", "COMP_WORDS": "trkmono sh",
                       "COMP_CWORD": "1"}
         cases = [
@@ -102,8 +103,10 @@ def main() -> None:
              False),
             ("validate 1,000 drugs (warm)", trkmono + ["validate", str(large)], env, False),
             ("show larotrectinib (3 drugs, cold)", trkmono + ["show", "larotrectinib", "--data-dir", str(small)],
-             env, True),
-            ("validate 1,000 drugs (cold)", trkmono + ["validate", str(large)], env, True),
+             cold_env, True),
+            ("show larotrectinib-NNNN (1,000 drugs, cold)",
+             trkmono + ["show", target, "--data-dir", str(large)], cold_env, True),
+            ("validate 1,000 drugs (cold)", trkmono + ["validate", str(large)], cold_env, True),
         ]
         for _, command, case_env, _ in cases:  # warm every cache once, untimed
             run_once(command, case_env)
@@ -112,7 +115,7 @@ def main() -> None:
         for _ in range(args.repeat):
             for name, command, case_env, cold in cases:
                 if cold:
-                    shutil.rmtree(work / "cache", ignore_errors=True)
+                    shutil.rmtree(work / "cold-cache", ignore_errors=True)
                 elapsed, peak = run_once(command, case_env)
                 times[name].append(elapsed)
                 memory[name] = max(memory[name], peak)

@@ -7,6 +7,7 @@ corrupt cache costs speed, never a failure. Standard library only.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -27,6 +28,7 @@ def cache_dir() -> Path | None:
     return Path(base) / "trkmono"
 
 
+@functools.cache
 def code_stamp() -> str:
     """Changes whenever any of trkmono's own modules changes (name, size or modification time)."""
     package = Path(__file__).parent

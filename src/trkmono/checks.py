@@ -61,8 +61,8 @@ def rule(name: str, level: Level, scope: str) -> Callable:
 
 def check_file(loaded: Loaded, settings: Settings) -> list[Problem]:
     """Every data rule's problems, and every model rule's when the monograph is valid."""
-    targets = {"data": loaded.document.data if isinstance(loaded.document.data, dict) else None,
-               "model": loaded.monograph}
+    data = loaded.document.data
+    targets = {"data": Parsed.of(data) if isinstance(data, dict) else None, "model": loaded.monograph}
     return [
         _problem(loaded, r, loc, message)
         for r in RULES
@@ -85,16 +85,33 @@ def _problem(loaded: Loaded, r: Rule, loc: Loc, message: str) -> Problem:
     return Problem(loaded.path, *loaded.mark(loc), r.level, r.name, message)
 
 
-def statements(data: object, loc: Loc = ()) -> Iterator[tuple[Loc, dict]]:
+@dataclass(frozen=True)
+class Parsed:
+    """One file's parsed YAML with its cited statements and its references, each found once."""
+
+    data: dict
+    statements: list[tuple[Loc, dict]]
+    references: list[tuple[int, dict]]
+
+    @classmethod
+    def of(cls, data: dict) -> Parsed:
+        """Walk the data once for everything the data rules read."""
+        return cls(data, statements(data), references(data))
+
+
+def statements(data: object) -> list[tuple[Loc, dict]]:
     """Every mapping in parsed YAML that carries a list of citations, with its location."""
-    if isinstance(data, dict):
-        if isinstance(data.get("cite"), list):
-            yield loc, data
-        for key, value in data.items():
-            yield from statements(value, loc + (key,))
-    elif isinstance(data, list):
-        for index, item in enumerate(data):
-            yield from statements(item, loc + (index,))
+    found = []
+    stack: list[tuple[Loc, object]] = [((), data)]
+    while stack:
+        loc, node = stack.pop()
+        if isinstance(node, dict):
+            if isinstance(node.get("cite"), list):
+                found.append((loc, node))
+            stack.extend((loc + (k,), v) for k, v in node.items() if isinstance(v, (dict, list)))
+        elif isinstance(node, list):
+            stack.extend((loc + (i,), v) for i, v in enumerate(node) if isinstance(v, (dict, list)))
+    return found
 
 
 def references(data: dict) -> list[tuple[int, dict]]:
@@ -106,38 +123,39 @@ def references(data: dict) -> list[tuple[int, dict]]:
 
 
 @rule("citation-unresolved", "error", "data")
-def citations_resolve(data: dict, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
+def citations_resolve(parsed: Parsed, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
     """Every cited id names a reference listed in the same monograph."""
-    known = {ref["id"] for _, ref in references(data)}
-    for loc, statement in statements(data):
+    known = {ref["id"] for _, ref in parsed.references}
+    for loc, statement in parsed.statements:
         for i, ref in enumerate(statement["cite"]):
             if isinstance(ref, str) and ref not in known:
                 yield loc + ("cite", i), f"cites '{ref}', which is not in references"
 
 
 @rule("reference-duplicate", "error", "data")
-def reference_ids_unique(data: dict, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
+def reference_ids_unique(parsed: Parsed, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
     """Reference ids are unique within a monograph."""
     seen: set[str] = set()
-    for i, ref in references(data):
+    for i, ref in parsed.references:
         if ref["id"] in seen:
             yield ("references", i, "id"), f"reference id '{ref['id']}' is used twice"
         seen.add(ref["id"])
 
 
 @rule("id-filename", "error", "data")
-def id_matches_filename(data: dict, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
+def id_matches_filename(parsed: Parsed, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
     """The monograph id equals its file name without .yaml."""
     stem = loaded.path.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    if isinstance(data.get("id"), str) and data["id"] != stem:
-        yield ("id",), f"id '{data['id']}' does not match the file name '{stem}'"
+    mid = parsed.data.get("id")
+    if isinstance(mid, str) and mid != stem:
+        yield ("id",), f"id '{mid}' does not match the file name '{stem}'"
 
 
 @rule("secondary-only", "warning", "data")
-def weak_claims_are_flagged(data: dict, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
+def weak_claims_are_flagged(parsed: Parsed, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
     """A claim supported only by secondary web pages is marked unverified."""
-    tiers = {ref["id"]: ref.get("tier") for _, ref in references(data)}
-    for loc, statement in statements(data):
+    tiers = {ref["id"]: ref.get("tier") for _, ref in parsed.references}
+    for loc, statement in parsed.statements:
         cited = [tiers.get(ref) for ref in statement["cite"] if isinstance(ref, str)]
         if cited and statement.get("unverified") is not True and all(t == "secondary-web" for t in cited):
             yield loc, ("only a secondary web page supports this claim; mark it 'unverified: true' "
@@ -145,10 +163,10 @@ def weak_claims_are_flagged(data: dict, loaded: Loaded, settings: Settings) -> I
 
 
 @rule("reference-uncited", "warning", "data")
-def references_are_cited(data: dict, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
+def references_are_cited(parsed: Parsed, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
     """Every listed reference is cited by at least one statement."""
-    cited = {ref for _, statement in statements(data) for ref in statement["cite"] if isinstance(ref, str)}
-    for i, ref in references(data):
+    cited = {ref for _, statement in parsed.statements for ref in statement["cite"] if isinstance(ref, str)}
+    for i, ref in parsed.references:
         if ref["id"] not in cited:
             yield ("references", i, "id"), f"reference '{ref['id']}' is not cited by any statement"
 

@@ -50,6 +50,14 @@ class Section(str, Enum):
     references = "references"
 
 
+class OutputFormat(str, Enum):
+    """Output format of ``show`` and ``compare``."""
+
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
 class FindingFormat(str, Enum):
     """Output format of ``validate``."""
 
@@ -65,6 +73,10 @@ DataDir = Annotated[
 ]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout.")]
 ColorOption = Annotated[Color, typer.Option("--color", help="Colour: auto (terminal only), always, never.")]
+FormatOption = Annotated[Optional[OutputFormat], typer.Option(
+    "--format", "-f", help="text (default), json or markdown; --json is short for --format json.")]
+NoPager = Annotated[bool, typer.Option("--no-pager", help="Never page long output (it is never paged when piped).")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Do not report skipped files on stderr.")]
 
 
 def user_errors(command):
@@ -132,10 +144,11 @@ def _open_library(data_dir: Optional[Path]):
     return library
 
 
-def _answer(request: dict, data_dir: Optional[Path], produce) -> None:
+def _answer(request: dict, data_dir: Optional[Path], produce, page: bool = False, quiet: bool = False) -> None:
     """Print the answer to a request, replayed from the cache when nothing it depends on changed.
 
     ``produce(library)`` returns the stdout text; failures (unknown names) are never cached.
+    With ``page``, long output on a terminal goes through the user's pager.
     """
     from trkmono import fastpath
     from trkmono.locations import choose_data_dir
@@ -145,13 +158,43 @@ def _answer(request: dict, data_dir: Optional[Path], produce) -> None:
     if answer is None:
         library = _load_library(folder)
         skipped = _skipped(library)
-        sys.stderr.write(skipped)
+        if not quiet:
+            sys.stderr.write(skipped)
         stdout = produce(library)
         fastpath.record(key, stdout, skipped)
     else:
         stdout, skipped = answer
-        sys.stderr.write(skipped)
-    sys.stdout.write(stdout)
+        if not quiet:
+            sys.stderr.write(skipped)
+    if page:
+        from trkmono.pager import page_or_print
+        page_or_print(stdout)
+    else:
+        sys.stdout.write(stdout)
+
+
+def _complete_names(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Drug names, brands, codes and synonyms that start with what was typed (for shell completion).
+
+    Typer keeps only candidates that start with the typed text exactly, so each name is also
+    offered in lower and upper case: 'vit' completes to 'vitrakvi' (look-ups ignore case).
+    """
+    from trkmono import fastpath
+    from trkmono.locations import choose_data_dir
+    try:
+        names = fastpath.names(choose_data_dir(ctx.params.get("data_dir")),
+                               lambda folder: [name for e in _load_library(folder).entries for _, name in e.names])
+    except Exception:  # completion must never break the shell
+        return []
+    spellings = {form for n in names for form in (n, n.lower(), n.upper())}
+    return sorted(form for form in spellings if form.startswith(incomplete))
+
+
+def _format(output: Optional[OutputFormat], json: bool) -> OutputFormat:
+    if json and output not in (None, OutputFormat.json):
+        from trkmono.problems import UsageError
+        raise UsageError("--json and --format are two ways to say the same thing; give one")
+    return OutputFormat.json if json else output or OutputFormat.text
 
 
 def _rendered(color: Color, draw) -> str:
@@ -179,7 +222,8 @@ def main(
 
 @app.command("list")
 @user_errors
-def list_command(data_dir: DataDir = None, json: JsonFlag = False, color: ColorOption = Color.auto) -> None:
+def list_command(data_dir: DataDir = None, json: JsonFlag = False, color: ColorOption = Color.auto,
+                 quiet: Quiet = False) -> None:
     """List the monographs in the library.
 
     Example: trkmono list --json
@@ -191,61 +235,80 @@ def list_command(data_dir: DataDir = None, json: JsonFlag = False, color: ColorO
         from trkmono.views.terminal import render_list
         return _rendered(color, lambda console: render_list(console, library.monographs))
 
-    _answer({"command": "list", "json": json, "color": color.value}, data_dir, produce)
+    _answer({"command": "list", "json": json, "color": color.value}, data_dir, produce, quiet=quiet)
 
 
 @app.command()
 @user_errors
 def show(
-    name: Annotated[str, typer.Argument(help="Generic name, brand, code or synonym (any case).")],
+    name: Annotated[str, typer.Argument(help="Generic name, brand, code or synonym (any case).",
+                                        autocompletion=_complete_names)],
     section: Annotated[Optional[list[Section]], typer.Option(
         "--section", "-s", help="Show only this section (repeatable).")] = None,
     data_dir: DataDir = None,
+    output: FormatOption = None,
     json: JsonFlag = False,
     color: ColorOption = Color.auto,
+    no_pager: NoPager = False,
+    quiet: Quiet = False,
 ) -> None:
     """Show one drug's monograph, every claim with its citation.
 
     Example: trkmono show vitrakvi --section dosing
     """
+    fmt = _format(output, json)
     chosen = [s.value for s in section] if section else None
 
     def produce(library) -> str:
         monograph = library.find(name)
-        if json:
+        from trkmono.views.terminal import SECTIONS
+        if fmt is OutputFormat.json:
             from trkmono.views.machine import monograph_json
             return monograph_json(monograph, chosen) + "\n"
-        from trkmono.views.terminal import SECTIONS, render_monograph
+        if fmt is OutputFormat.markdown:
+            from trkmono.views import markdown
+            return markdown.monograph(monograph, chosen or SECTIONS)
+        from trkmono.views.terminal import render_monograph
         return _rendered(color, lambda console: render_monograph(console, monograph, chosen or SECTIONS))
 
-    _answer({"command": "show", "name": name, "sections": chosen, "json": json, "color": color.value},
-            data_dir, produce)
+    _answer({"command": "show", "name": name, "sections": chosen, "format": fmt.value, "color": color.value},
+            data_dir, produce, page=not no_pager and fmt is OutputFormat.text, quiet=quiet)
 
 
 @app.command()
 @user_errors
 def compare(
-    names: Annotated[Optional[list[str]], typer.Argument(help="Drugs to compare (default: all).")] = None,
+    names: Annotated[Optional[list[str]], typer.Argument(help="Drugs to compare (default: all).",
+                                                        autocompletion=_complete_names)] = None,
     data_dir: DataDir = None,
+    output: FormatOption = None,
     json: JsonFlag = False,
     color: ColorOption = Color.auto,
+    no_pager: NoPager = False,
+    quiet: Quiet = False,
 ) -> None:
     """Compare drugs side by side, each cell with its evidence tier and citations.
 
     Example: trkmono compare larotrectinib entrectinib
     """
+    fmt = _format(output, json)
+
     def produce(library) -> str:
         from trkmono.comparison import compare as build
         chosen = [library.find(n) for n in names] if names else library.monographs
         monographs = list({m.id: m for m in chosen}.values())
         rows = build(monographs)
-        if json:
+        if fmt is OutputFormat.json:
             from trkmono.views.machine import comparison_json
             return comparison_json(monographs, rows) + "\n"
+        if fmt is OutputFormat.markdown:
+            from trkmono.views import markdown
+            return markdown.comparison(monographs, rows)
         from trkmono.views.terminal import render_comparison
         return _rendered(color, lambda console: render_comparison(console, monographs, rows))
 
-    _answer({"command": "compare", "names": names, "json": json, "color": color.value}, data_dir, produce)
+    _answer({"command": "compare", "names": names, "format": fmt.value, "color": color.value}, data_dir,
+            produce, page=not no_pager and fmt is OutputFormat.text, quiet=quiet)
 
 
 @app.command()
@@ -300,3 +363,5 @@ def run() -> None:
     app()
 
 
+from trkmono import cli_tools  # noqa: E402  (the clinical tools: dose, interactions, resistance, search)
+cli_tools.register(app)

@@ -43,7 +43,7 @@ def cell(monograph: Monograph, claims: list[Claim], empty: str = "not stated") -
     ranks = [TIER_ORDER.index(tiers[ref]) for ref in cite if ref in tiers]
     tier = TIER_ORDER[max(ranks)] if ranks else None
     unverified = any(c.unverified for _, c in claims)
-    return Cell([text for text, _ in claims], cite, tier, unverified)
+    return Cell([text for text, _ in claims if text], cite, tier, unverified)
 
 
 def _status(m: Monograph) -> list[Claim]:
@@ -55,7 +55,9 @@ def _status(m: Monograph) -> list[Claim]:
 
 
 def _targets(m: Monograph) -> list[Claim]:
-    return [(", ".join(t.name for t in m.identity.targets), m.identity.targets[0])]
+    """One line naming every target, backed by every target's citations."""
+    first, *rest = m.identity.targets
+    return [(", ".join(t.name for t in m.identity.targets), first)] + [("", t) for t in rest]
 
 
 def _regimens(groups: set[str]) -> Callable[[Monograph], list[Claim]]:
@@ -102,6 +104,17 @@ def _responses(m: Monograph) -> list[Claim]:
     ]
 
 
+def _interactions(m: Monograph) -> list[Claim]:
+    rules = m.dosing.cyp3a4
+    claims: list[Claim] = []
+    if rules:
+        conditions = dict.fromkeys(f"{a.condition}{' (avoid)' if a.avoid else ''}" for a in rules)
+        summary = Cited(cite=list(dict.fromkeys(ref for a in rules for ref in a.cite)),
+                        unverified=any(a.unverified for a in rules))
+        claims.append((f"CYP3A4 rules: {', '.join(conditions)}", summary))
+    return claims + [(f"{i.agent}: {i.action}", i) for i in m.dosing.other_interactions]
+
+
 ASPECTS: list[tuple[str, Callable[[Monograph], list[Claim]]]] = [
     ("Status", _status),
     ("Targets", _targets),
@@ -110,6 +123,7 @@ ASPECTS: list[tuple[str, Callable[[Monograph], list[Claim]]]] = [
     ("Dose reductions", _ladders),
     ("Hepatic impairment", _adjustments("hepatic")),
     ("CYP3A4", _adjustments("cyp3a4")),
+    ("Interactions", _interactions),
     ("Key warnings", _warnings),
     ("Response rates", _responses),
 ]

@@ -77,3 +77,14 @@ def replay(key: str) -> tuple[str, str] | None:
 def record(key: str, stdout: str, stderr: str) -> None:
     """Remember a successful answer."""
     cache.write("answers", key, {"stdout": stdout, "stderr": stderr})
+
+
+def names(folder: Path, compute) -> list[str]:
+    """Every name the folder's monographs answer to (for completion), cached like answers."""
+    key = cache.digest([cache.code_stamp(), "names", str(folder.resolve()), folder_listing(folder),
+                        dt.date.today().isoformat()])
+    found = cache.read("names", key)
+    if not isinstance(found, list):
+        found = compute(folder)
+        cache.write("names", key, found)
+    return found

@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from trkmono.loader import Loaded, load_file
-from trkmono.locations import display_path, monograph_files
-from trkmono.problems import TrkmonoError
+from trkmono.problems import Problem, TrkmonoError
 from trkmono.schema import Monograph
 
 
@@ -39,27 +38,26 @@ class Entry:
         return cls(loaded.path, loaded.monograph.id, tuple(names_with_locations(loaded.monograph)))
 
 
+@dataclass(frozen=True)
+class Broken:
+    """A file that cannot be shown, with the problems that say why."""
+
+    path: str
+    problems: list[Problem]
+
+
 @dataclass
 class Library:
-    """Every monograph file of a folder, loaded, with a name index over the valid ones."""
+    """A folder's valid monographs, indexed by every name, loaded only when asked for."""
 
     folder: Path
-    files: list[Loaded]
-
-    @classmethod
-    def open(cls, folder: Path) -> Library:
-        """Load every monograph file of ``folder``."""
-        return cls(folder, [load_file(p, str(display_path(p))) for p in monograph_files(folder)])
+    entries: list[Entry]
+    broken: list[Broken]
 
     @property
     def monographs(self) -> list[Monograph]:
-        """The valid monographs, in file order."""
-        return [f.monograph for f in self.files if f.monograph is not None]
-
-    @property
-    def broken(self) -> list[Loaded]:
-        """Files that could not be read as valid monographs."""
-        return [f for f in self.files if f.monograph is None]
+        """Every valid monograph, in file order (loads each file)."""
+        return [self.load(entry) for entry in self.entries]
 
     def find(self, name: str) -> Monograph:
         """The monograph answering to ``name`` (id, generic, brand, code, synonym; any case)."""
@@ -69,17 +67,24 @@ class Library:
             close = difflib.get_close_matches(name.casefold(), list(index), n=10, cutoff=0.6)
             best: dict[str, str] = {}
             for key in close:
-                best.setdefault(index[key].id, _display_name(index[key], key))
+                best.setdefault(index[key][0].id, _display_name(*index[key]))
             raise NotFound(name, list(best.values())[:3])
-        return found
+        return self.load(found[0])
 
-    def name_index(self) -> dict[str, Monograph]:
-        """Every name, case-folded, to its monograph (the first file wins a clash)."""
-        index: dict[str, Monograph] = {}
-        for monograph in self.monographs:
-            for _, name in names_with_locations(monograph):
-                index.setdefault(name.casefold(), monograph)
+    def name_index(self) -> dict[str, tuple[Entry, str]]:
+        """Every name, case-folded, to its entry and its spelling (the first file wins a clash)."""
+        index: dict[str, tuple[Entry, str]] = {}
+        for entry in self.entries:
+            for _, name in entry.names:
+                index.setdefault(name.casefold(), (entry, name))
         return index
+
+    def load(self, entry: Entry) -> Monograph:
+        """The monograph of an entry, read again from its file."""
+        loaded = load_file(Path(entry.path), entry.path)
+        if loaded.monograph is None:
+            raise TrkmonoError(f"{entry.path} changed while it was being read; run the command again")
+        return loaded.monograph
 
 
 def names_with_locations(m: Monograph) -> Iterator[tuple[tuple, str]]:
@@ -91,8 +96,5 @@ def names_with_locations(m: Monograph) -> Iterator[tuple[tuple, str]]:
             yield ("identity", field, i, "name"), entry.name
 
 
-def _display_name(monograph: Monograph, key: str) -> str:
-    for _, name in names_with_locations(monograph):
-        if name.casefold() == key:
-            return name if name.casefold() == monograph.id else f"{name} ({monograph.id})"
-    return key
+def _display_name(entry: Entry, name: str) -> str:
+    return name if name.casefold() == entry.id else f"{name} ({entry.id})"

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from trkmono import cache
 from trkmono.checks import Settings, check_file, check_library
-from trkmono.library import Entry, Library
+from trkmono.library import Broken, Entry, Library
 from trkmono.loader import Unreadable, load_bytes, load_file, read_source
-from trkmono.locations import monograph_files
+from trkmono.locations import display_path, monograph_files
 from trkmono.problems import Problem, UsageError
 
 EXIT_CLEAN = 0
@@ -86,18 +86,24 @@ def _locate(entry: Entry, loc: tuple) -> tuple[int, int]:
 
 
 def open_library(folder: Path, settings: Settings) -> Library:
-    """The library of ``folder``, where a file with any error counts as broken, never as shown."""
-    library = Library.open(folder)
-    by_path = {f.path: f for f in library.files}
-    entries = [e for e in map(Entry.of, library.files) if e is not None]
-    problems = [p for f in library.files for p in check_file(f, settings)]
-    problems += check_library(entries, lambda entry, loc: by_path[entry.path].mark(loc))
-    for loaded in library.files:
-        errors = [p for p in problems if p.path == loaded.path and p.level == "error"]
-        if errors:
-            loaded.problems.extend(errors)
-            loaded.monograph = None
-    return library
+    """The library of ``folder``: a file with any error is kept aside as broken, never shown.
+
+    Each file is checked as validate checks it (and from the same cache), so a large folder
+    costs one small entry per file; monographs are loaded when a command asks for them.
+    """
+    checked = {}
+    for path in monograph_files(folder):
+        shown = str(display_path(path))
+        checked[shown] = check_path(Path(shown), settings)
+    entries = [entry for _, entry in checked.values() if entry is not None]
+    cross = check_library(entries, _locate)
+    errors = {shown: [p for p in problems + cross if p.path == shown and p.level == "error"]
+              for shown, (problems, _) in checked.items()}
+    return Library(
+        folder,
+        [entry for _, entry in checked.values() if entry is not None and not errors[entry.path]],
+        [Broken(shown, problems) for shown, problems in errors.items() if problems],
+    )
 
 
 def exit_code(problems: list[Problem], strict: bool) -> int:

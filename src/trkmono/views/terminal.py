@@ -237,20 +237,35 @@ def render_list(console: Console, monographs: list[Monograph]) -> None:
     console.print(Text(describe.NOTICE, style="italic"))
 
 
+MIN_COLUMN_WIDTH = 28
+"""Narrower than this per drug, compare prints one drug per block instead of truncating text."""
+
+
 def render_comparison(console: Console, monographs: list[Monograph], rows: list[Row]) -> None:
-    """Drugs as columns, aspects as rows; each cell ends with its tier and citations."""
-    table = Table("", *(m.identity.generic_name for m in monographs), show_lines=True, expand=True)
-    for row in rows:
-        cells = []
-        for cell in row.cells:
-            text = Text("\n".join(cell.lines))
-            if cell.cite:
-                text.append(f"\n[{describe.TIER_SHORT.get(cell.tier or '', '?')}: {', '.join(cell.cite)}]",
-                            style="dim cyan")
-            if cell.unverified:
-                text.append("\nUNVERIFIED", style="bold black on yellow")
-            cells.append(text)
-        table.add_row(Text(row.aspect, style="bold"), *cells)
-    console.print(table)
+    """Drugs as columns, aspects as rows (one block per drug on a narrow terminal)."""
+    if console.width // (len(monographs) + 1) >= MIN_COLUMN_WIDTH:
+        table = Table("", *(m.identity.generic_name for m in monographs), show_lines=True, expand=True)
+        for row in rows:
+            table.add_row(Text(row.aspect, style="bold"), *(_cell_text(cell) for cell in row.cells))
+        console.print(table)
+    else:
+        for index, m in enumerate(monographs):
+            table = Table(show_header=False, show_lines=True, expand=True,
+                          title=Text(m.identity.generic_name.upper(), style="bold"), title_justify="left")
+            table.add_column(ratio=1)
+            table.add_column(ratio=3)
+            for row in rows:
+                table.add_row(Text(row.aspect, style="bold"), _cell_text(row.cells[index]))
+            console.print(table)
     console.print(Text("Tier shown is the weakest source behind the cell (label > decision > peer-rev > "
                        "abstract > mfr > web!). " + describe.NOTICE, style="italic"))
+
+
+def _cell_text(cell) -> Text:
+    text = Text("\n".join(cell.lines))
+    if cell.cite:
+        text.append(f"\n[{describe.TIER_SHORT.get(cell.tier or '', '?')}: {', '.join(cell.cite)}]",
+                    style="dim cyan")
+    if cell.unverified:
+        text.append("\nUNVERIFIED", style="bold black on yellow")
+    return text

@@ -1,0 +1,417 @@
+"""Terminal and JSON output of the clinical tools: dose, interactions, resistance and search.
+
+As in the other views, text from the monographs reaches rich only as ``Text`` (never markup).
+Every statement used is followed by its citation ids and, when it is unverified, UNVERIFIED;
+the references behind them are listed at the end with their tier.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.console import Console
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from trkmono import describe
+from trkmono.dosecalc import ROUNDING, Amount, Outcome, Step, mg
+from trkmono.resistance import Finding, MutationRow, Table as ResistanceTable
+from trkmono.schema import Adjustment, Cited, Monograph, Regimen
+from trkmono.search import Hit, Record
+from trkmono.views.machine import _envelope
+
+CYP3A_CONDITIONS = ("strong-inhibitor", "moderate-inhibitor", "strong-inducer", "moderate-inducer")
+UNVERIFIED_STYLE = "bold black on yellow"
+
+
+# ---------------------------------------------------------------------------------------------
+# shared pieces
+
+
+def marker(source: Cited | None, prefix: str = "") -> Text:
+    """' [id-a, id-b]' and, for an unverified statement, a visible UNVERIFIED tag."""
+    if source is None:
+        return Text("")
+    text = Text(f" [{', '.join(prefix + c for c in source.cite)}]", style="cyan")
+    if source.unverified:
+        text.append(" ")
+        text.append("UNVERIFIED", style=UNVERIFIED_STYLE)
+    return text
+
+
+def _cited(sources: Iterable[Cited | None]) -> list[str]:
+    return list(dict.fromkeys(ref for s in sources if s is not None for ref in s.cite))
+
+
+def _references(console: Console, groups: list[tuple[Monograph, list[str]]], qualify: bool = False) -> None:
+    """The references behind the ids shown, with their tier (drug-qualified when several drugs)."""
+    lines = []
+    for m, ids in groups:
+        by_id = {r.id: r for r in m.references}
+        for ref_id in ids:
+            r = by_id.get(ref_id)
+            if r is None:
+                continue
+            text = Text(f"{m.id}: {ref_id}" if qualify else ref_id, style="cyan")
+            text.append(" — " + describe.reference_line(r))
+            text.append(f" — {describe.TIER_LABELS[r.tier]}", style="yellow" if r.tier == "secondary-web" else "dim")
+            lines.append(text)
+    if lines:
+        console.print(Rule(Text("References", style="bold"), align="left"))
+        for line in lines:
+            console.print(line)
+
+
+def _notice(console: Console) -> None:
+    console.print(Text(describe.NOTICE, style="italic"))
+
+
+def _citation(source: Cited | None) -> dict[str, object]:
+    return {"cite": list(source.cite) if source else [], "unverified": bool(source and source.unverified)}
+
+
+def _reference_json(groups: list[tuple[Monograph, list[str]]]) -> list[dict[str, object]]:
+    out = []
+    for m, ids in groups:
+        by_id = {r.id: r for r in m.references}
+        out += [{"drug": m.id, **by_id[i].model_dump(mode="json")} for i in ids if i in by_id]
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# dose
+
+
+def _asked(outcome: Outcome) -> str:
+    r = outcome.request
+    parts = [f"BSA {mg(r.bsa_m2)} m2" if r.bsa_m2 is not None else "adult (no --bsa)"]
+    if r.reduction is not None:
+        parts.append(f"dose-reduction step {r.reduction}")
+    if r.hepatic:
+        parts.append(f"hepatic {r.hepatic}")
+    if r.cyp3a:
+        parts.append(f"CYP3A4 {r.cyp3a}")
+    return " · ".join(parts)
+
+
+def _dose_sources(outcome: Outcome) -> list[Cited | None]:
+    return ([s.source for s in outcome.steps] + [v.formulation for v in outcome.volumes]
+            + list(outcome.strengths) + [r for r, _ in outcome.candidates] + list(outcome.other_regimens))
+
+
+def render_dose(console: Console, outcome: Outcome) -> None:
+    """Each step with its rule and citations, then the dose (or why there is none)."""
+    m = outcome.monograph
+    console.print(Text(f"{m.identity.generic_name.upper()} — dose", style="bold"))
+    console.print(Text(f"Asked: {_asked(outcome)}"))
+    for number, step in enumerate(outcome.steps, start=1):
+        _render_step(console, number, step)
+    if outcome.computed:
+        _render_result(console, outcome)
+    else:
+        console.print(Text("No dose computed", style="bold red"))
+        for reason in outcome.reasons:
+            console.print(Text("  • ") + Text(reason))
+    if outcome.candidates:
+        console.print(Text("Regimens that may apply (trkmono does not choose)" if outcome.ambiguous
+                           else "Regimens in this monograph (none covers the patient)", style="bold underline"))
+        for regimen, why in outcome.candidates:
+            console.print(_regimen_line(regimen, why))
+    if outcome.other_regimens:
+        console.print(Text("Other regimens in this monograph", style="bold underline"))
+        for regimen in outcome.other_regimens:
+            console.print(_regimen_line(regimen))
+    console.print(Text(f"Rounding: {ROUNDING}", style="dim"))
+    _references(console, [(m, _cited(_dose_sources(outcome)))])
+    _notice(console)
+
+
+def _regimen_line(regimen: Regimen, why: str = "") -> Text:
+    text = Text(f"  • {describe.population(regimen.population)}: ")
+    text.append(describe.regimen(regimen), style="bold")
+    if why:
+        text.append(f" ({why})")
+    return text + marker(regimen)
+
+
+def _render_step(console: Console, number: int, step: Step) -> None:
+    head = Text(f"{number}. {step.title}", style="bold" if step.applied else "bold dim")
+    if not step.applied:
+        head.append(" (not applied)", style="dim")
+    console.print(head + marker(step.source))
+    if step.avoid:
+        source = step.source
+        fallback = isinstance(source, Adjustment) and (source.percent_change is not None
+                                                       or source.set_dose is not None)
+        console.print(Text("   AVOID: the label says to avoid this. ", style="bold red")
+                      + Text("Its dose change below is only for when it cannot be avoided."
+                             if fallback else "It gives no dose change for when it cannot be avoided."))
+    if step.population:
+        console.print(Text(f"   For: {step.population}"))
+    if step.rule:
+        console.print(Text(f"   {'Rule' if step.kind not in ('start', 'reduction') else 'Label dose'}: {step.rule}"))
+    if step.effect:
+        console.print(Text("   → ") + Text(step.effect, style="bold" if step.dose is not None else ""))
+    for note in step.notes:
+        console.print(Text(f"   Note: {note}", style="italic"))
+
+
+def _render_result(console: Console, outcome: Outcome) -> None:
+    regimen = outcome.regimen
+    text = Text("Resulting dose: ", style="bold")
+    text.append(f"{outcome.dose}", style="bold green")
+    text.append(f", {regimen.food}")
+    if regimen.duration:
+        text.append(f"; {regimen.duration}")
+    console.print(text)
+    for v in outcome.volumes:
+        console.print(Text(f"  {v.formulation.form} {describe.number(v.strength.amount)} {v.strength.unit}: "
+                           f"{v} per dose") + marker(v.formulation))
+    for f in outcome.strengths:
+        strengths = ", ".join(f"{describe.number(s.amount)} {s.unit}" for s in f.strengths)
+        console.print(Text(f"  {f.form}: strengths {strengths} (trkmono does not round to a strength)")
+                      + marker(f))
+    if outcome.after_last_step:
+        console.print(Text(f"  This is the last step of the ladder. After it: {outcome.after_last_step}"))
+
+
+def _amount_json(amount: Amount | None) -> dict[str, object] | None:
+    return None if amount is None else {"mg": float(amount.mg), "mg_exact": mg(amount.mg),
+                                         "frequency": amount.frequency}
+
+
+def dose_json(outcome: Outcome) -> str:
+    """The calculation as data; ``dose`` is null unless ``computed``."""
+    m, r = outcome.monograph, outcome.request
+    regimen = outcome.regimen
+    return _envelope(
+        "dose",
+        drug=m.id,
+        request={"bsa_m2": float(r.bsa_m2) if r.bsa_m2 is not None else None, "hepatic": r.hepatic,
+                 "cyp3a": r.cyp3a, "reduction": r.reduction},
+        computed=outcome.computed,
+        reasons=outcome.reasons,
+        steps=[{"kind": s.kind, "title": s.title, "applied": s.applied, "avoid": s.avoid,
+                "population": s.population, "rule": s.rule, "effect": s.effect,
+                "dose": _amount_json(s.dose), "notes": s.notes, **_citation(s.source)} for s in outcome.steps],
+        dose=None if not outcome.computed else {
+            **_amount_json(outcome.dose), "food": regimen.food, "duration": regimen.duration,
+            "volumes": [{"form": v.formulation.form, "concentration": f"{describe.number(v.strength.amount)} "
+                         f"{v.strength.unit}", "ml": float(v.ml), "rounded": not v.exact,
+                         **_citation(v.formulation)} for v in outcome.volumes],
+            "after_last_step": outcome.after_last_step,
+        },
+        ambiguous=outcome.ambiguous,
+        candidates=[{"population": describe.population(c.population), "regimen": describe.regimen(c),
+                     "why": why, **_citation(c)} for c, why in outcome.candidates],
+        other_regimens=[{"population": describe.population(c.population), "regimen": describe.regimen(c),
+                         **_citation(c)} for c in outcome.other_regimens],
+        rounding=ROUNDING,
+        references=_reference_json([(m, _cited(_dose_sources(outcome)))]),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# interactions
+
+
+def cyp3a_groups(m: Monograph) -> list[tuple[str, list[Adjustment]]]:
+    """The four CYP3A4 conditions (each with its rules, possibly none), then any other condition."""
+    groups = {c: [] for c in CYP3A_CONDITIONS}
+    for a in m.dosing.cyp3a4:
+        groups.setdefault(a.condition.strip().casefold(), []).append(a)
+    return list(groups.items())
+
+
+def _effect(a: Adjustment) -> str:
+    """describe.adjustment, but a rule without an amount says so instead of 'no dose change'."""
+    if a.percent_change is None and a.set_dose is None:
+        return "avoid" if a.avoid else "no amount stated (read the rule)"
+    return describe.adjustment(a)
+
+
+def render_interactions(console: Console, m: Monograph, mentions: list[Record]) -> None:
+    """CYP3A4 rules by condition, other interactions, then other statements that mention them."""
+    console.print(Text(f"{m.identity.generic_name.upper()} — interactions", style="bold"))
+    console.print(Rule(Text("CYP3A4 inhibitors and inducers", style="bold"), align="left"))
+    for condition, rules in cyp3a_groups(m):
+        label = condition.replace("-", " ")
+        if not rules:
+            console.print(Text(f"• {label}: ", style="bold") + Text("the monograph gives no rule", style="yellow"))
+        for a in rules:
+            line = Text(f"• {label}: ", style="bold")
+            effect = _effect(a)
+            if a.avoid:
+                line.append("AVOID", style="bold red")
+                effect = effect.removeprefix("avoid").lstrip("; ")
+                line.append(f"; {effect}" if effect else "")
+            else:
+                line.append(effect)
+            console.print(line + marker(a))
+            if a.population:
+                console.print(Text(f"    For: {describe.population(a.population)}"))
+            console.print(Text(f"    Rule: {a.rule}"))
+    console.print(Rule(Text("Other interactions (transporters, QT-prolonging drugs, food)", style="bold"),
+                       align="left"))
+    if not m.dosing.other_interactions:
+        console.print(Text("The monograph names no other interactions.", style="yellow"))
+    for i in m.dosing.other_interactions:
+        console.print(Text(f"• {i.agent}: ", style="bold") + Text(i.action) + marker(i))
+    if mentions:
+        console.print(Rule(Text("Mentioned elsewhere in the monograph", style="bold"), align="left"))
+        for record in mentions:
+            console.print(Text(f"• {record.section}: ", style="bold") + Text(record.text) + marker(record.source))
+    sources = [a for _, rules in cyp3a_groups(m) for a in rules] + list(m.dosing.other_interactions)
+    _references(console, [(m, _cited(sources + [r.source for r in mentions]))])
+    _notice(console)
+
+
+def interactions_json(m: Monograph, mentions: list[Record]) -> str:
+    """CYP3A4 conditions (an empty ``rules`` list: no rule), other interactions and mentions."""
+    return _envelope(
+        "interactions",
+        drug=m.id,
+        cyp3a4=[{"condition": condition, "rules": [
+            {"population": describe.population(a.population) if a.population else None, "avoid": a.avoid,
+             "percent_change": a.percent_change, "set_dose": a.set_dose.model_dump(mode="json") if a.set_dose else None,
+             "effect": _effect(a), "rule": a.rule, **_citation(a)} for a in rules]}
+            for condition, rules in cyp3a_groups(m)],
+        other=[{"agent": i.agent, "action": i.action, **_citation(i)} for i in m.dosing.other_interactions],
+        mentioned_elsewhere=[{"section": r.section, "text": r.text, **_citation(r.source)} for r in mentions],
+        references=_reference_json([(m, _cited([a for _, rules in cyp3a_groups(m) for a in rules]
+                                               + list(m.dosing.other_interactions)
+                                               + [r.source for r in mentions]))]),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# resistance
+
+
+def _finding_cell(finding: Finding, row_region: str) -> Text:
+    f = finding.finding
+    text = Text(f.activity, style={"active": "green", "resistant": "red"}.get(f.activity, "yellow"))
+    text.append(f" · {f.evidence}")
+    if f.region != row_region:
+        text.append(f" (recorded region: {f.region})", style="dim")
+    return text + marker(f)
+
+
+def _cell(row: MutationRow, m: Monograph) -> Text:
+    found = row.cells.get(m.id)
+    if not found:
+        return Text("no data", style="dim")
+    return Text("\n").join(_finding_cell(f, row.region) for f in found)
+
+
+def _resistance_refs(findings: Iterable[Finding]) -> list[tuple[Monograph, list[str]]]:
+    groups: dict[str, tuple[Monograph, list[str]]] = {}
+    for f in findings:
+        m, ids = groups.setdefault(f.monograph.id, (f.monograph, []))
+        ids += [c for c in f.finding.cite if c not in ids]
+    return list(groups.values())
+
+
+def _mutation_title(row: MutationRow) -> str:
+    gene = f" ({row.mutation.gene} p.{row.mutation.change})" if row.mutation.gene else ""
+    return f"{row.mutation}{gene}"
+
+
+def render_resistance(console: Console, table: ResistanceTable) -> None:
+    """Mutations as rows, drugs as columns; then findings that name no single residue."""
+    grid = Table(show_lines=True, title=Text("TRK kinase-domain resistance mutations", style="bold"),
+                 title_justify="left")
+    for heading in ("Mutation", "Region", *(m.identity.generic_name for m in table.monographs)):
+        grid.add_column(heading, overflow="fold")
+    for row in table.rows:
+        grid.add_row(Text(_mutation_title(row)), Text(row.region), *(_cell(row, m) for m in table.monographs))
+    console.print(grid)
+    _render_unnamed(console, table.unnamed, "Findings that name no single residue (kept as written)")
+    found = [f for row in table.rows for cell in row.cells.values() for f in cell] + table.unnamed
+    console.print(Text("Cells: activity · evidence (clinical or preclinical); 'no data' means no monograph "
+                       "statement about that residue.", style="dim"))
+    _references(console, _resistance_refs(found), qualify=True)
+    _notice(console)
+
+
+def _render_unnamed(console: Console, findings: list[Finding], title: str, full: bool = False) -> None:
+    if not findings:
+        return
+    console.print(Rule(Text(title, style="bold"), align="left"))
+    for f in findings:
+        line = Text(f"• {f.monograph.identity.generic_name}: ", style="bold")
+        line.append(f"{f.finding.mutation} ({f.finding.region}) — ")
+        line.append(f.finding.activity, style={"active": "green", "resistant": "red"}.get(f.finding.activity,
+                                                                                          "yellow"))
+        line.append(f" · {f.finding.evidence}")
+        console.print(line + marker(f.finding))
+        if full:
+            console.print(Text(f"    {f.finding.text}"))
+
+
+def render_mutation(console: Console, table: ResistanceTable, row: MutationRow, regional: list[Finding]) -> None:
+    """One mutation: every drug's finding in full, and the findings for its region as a whole."""
+    console.print(Text(f"{_mutation_title(row)} — region: {row.region}", style="bold"))
+    for m in table.monographs:
+        found = row.cells.get(m.id, [])
+        if not found:
+            console.print(Text(f"• {m.identity.generic_name}: ", style="bold") + Text("no data", style="dim"))
+        for f in found:
+            line = Text(f"• {m.identity.generic_name}: ", style="bold") + _finding_cell(f, row.region)
+            console.print(line)
+            console.print(Text(f"    {f.finding.text}"))
+    _render_unnamed(console, regional, f"Findings for {row.region} mutations as a whole (not for this residue)",
+                    full=True)
+    found = [f for cell in row.cells.values() for f in cell] + regional
+    _references(console, _resistance_refs(found), qualify=True)
+    _notice(console)
+
+
+def _finding_json(f: Finding) -> dict[str, object]:
+    x = f.finding
+    return {"drug": f.monograph.id, "mutation": x.mutation, "region": x.region, "activity": x.activity,
+            "evidence": x.evidence, "text": x.text, **_citation(x)}
+
+
+def _row_json(row: MutationRow, monographs: list[Monograph]) -> dict[str, object]:
+    return {"mutation": str(row.mutation), "gene": row.mutation.gene, "region": row.region,
+            "cells": {m.id: [_finding_json(f) for f in row.cells.get(m.id, [])] for m in monographs}}
+
+
+def resistance_json(table: ResistanceTable, row: MutationRow | None = None,
+                    regional: list[Finding] | None = None) -> str:
+    """The table (or one row); an empty cell list means no data."""
+    rows = [row] if row is not None else table.rows
+    unnamed = regional if row is not None else table.unnamed
+    found = [f for r in rows for cell in r.cells.values() for f in cell] + list(unnamed or [])
+    return _envelope("resistance", drugs=[m.id for m in table.monographs],
+                     rows=[_row_json(r, table.monographs) for r in rows],
+                     unnamed=[_finding_json(f) for f in unnamed or []],
+                     references=_reference_json(_resistance_refs(found)))
+
+
+# ---------------------------------------------------------------------------------------------
+# search
+
+
+def render_search(console: Console, query: str, hits: list[Hit]) -> None:
+    """Each hit as drug, section and snippet with the words highlighted."""
+    for hit in hits:
+        head = Text(f"{hit.monograph.identity.generic_name}", style="bold")
+        head.append(f" · {hit.record.section}")
+        console.print(head + marker(hit.record.source))
+        snippet = Text("    " + hit.snippet)
+        for start, end in hit.spans:
+            snippet.stylize("bold reverse", start + 4, end + 4)
+        console.print(snippet)
+    drugs = len({h.monograph.id for h in hits})
+    console.print(Text(f"{len(hits)} hit(s) in {drugs} monograph(s) for: {query}", style="dim"))
+    _notice(console)
+
+
+def search_json(query: str, words: list[str], hits: list[Hit]) -> str:
+    """Hits with their snippet and the [start, end) spans of the words in it."""
+    return _envelope("search", query=query, words=words, hits=[
+        {"drug": h.monograph.id, "section": h.record.section, "snippet": h.snippet,
+         "highlights": [list(s) for s in h.spans], **_citation(h.record.source)} for h in hits])
