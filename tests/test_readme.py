@@ -26,3 +26,21 @@ def test_every_rule_is_documented():
     module = _script()
     for name in [*module.READ_RULES, *module.LOAD_RULES, *(r.name for r in module.RULES)]:
         assert f"`{name}`" in readme, name
+
+
+def _screenshots():
+    spec = importlib.util.spec_from_file_location("screenshots_script", REPO / "scripts" / "screenshots.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_pictured_command_still_runs_and_is_shown():
+    module = _screenshots()
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for name, (args, expected) in module.SHOTS.items():
+        output, code = module.run(args)
+        assert code == expected, (args, output)
+        assert output.strip()
+        assert f"docs/images/{name}.svg" in readme
+        assert (REPO / "docs" / "images" / f"{name}.svg").is_file()

@@ -1,0 +1,56 @@
+"""Regenerate the README's terminal images (SVG) from the real commands.
+
+Run from the repository root after changing monographs or views:
+    python scripts/screenshots.py
+Each image is the real command's coloured output, recorded by rich into an SVG.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.text import Text
+
+ROOT = Path(__file__).resolve().parents[1]
+IMAGES = ROOT / "docs" / "images"
+WIDTH = 110
+SHOTS = {
+    "show": (["show", "entrectinib", "--section", "dosing", "--color", "always"], 0),
+    "compare": (["compare", "--color", "always"], 0),
+    "validate": (["validate", "tests/fixtures/readme/testinib.yaml"], 1),
+    "dose": (["dose", "larotrectinib", "--bsa", "0.6", "--hepatic", "child-pugh-b", "--color", "always"], 0),
+}
+"""Image name: (arguments, expected exit code)."""
+
+
+def run(args: list[str]) -> tuple[str, int]:
+    """The command's output (stdout then stderr, colours kept) and its exit code."""
+    env = {**os.environ, "COLUMNS": str(WIDTH), "TERM": "xterm-256color"}
+    env.pop("NO_COLOR", None)
+    done = subprocess.run([sys.executable, "-m", "trkmono", *args], capture_output=True, text=True, env=env,
+                          cwd=ROOT)
+    return done.stdout + done.stderr, done.returncode
+
+
+def svg(args: list[str], output: str) -> str:
+    """The output drawn as a terminal window titled with the command."""
+    console = Console(record=True, width=WIDTH, file=open(os.devnull, "w"), force_terminal=True)
+    console.print(Text.from_ansi(output))
+    return console.export_svg(title="$ trkmono " + " ".join(a for a in args if a not in ("--color", "always")))
+
+
+def main() -> None:
+    IMAGES.mkdir(parents=True, exist_ok=True)
+    for name, (args, expected) in SHOTS.items():
+        output, code = run(args)
+        if code != expected:
+            raise SystemExit(f"trkmono {' '.join(args)} exited {code}, expected {expected}:\n{output}")
+        (IMAGES / f"{name}.svg").write_text(svg(args, output), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
