@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -159,3 +162,10 @@ def test_monograph_failing_a_check_is_not_shown(cli, tmp_path):
     result = cli("show", "testinib", "--data-dir", str(tmp_path))
     assert result.exit_code == 1
     assert "cites 'gone', which is not in references" in result.stderr
+
+
+def test_works_from_any_folder_as_installed(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "trkmono", "show", "larotrectinib", "--section", "status"],
+                          cwd=tmp_path, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("LAROTRECTINIB")

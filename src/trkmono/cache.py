@@ -1,17 +1,18 @@
 """A small JSON cache in the user's cache folder, keyed by what the cached value depends on.
 
-Keys always include the content or modification data of the files a value was made from and a
-stamp of trkmono's own code, so an edit is seen on the very next run. A missing, read-only or
-corrupt cache costs speed, never a failure. Standard library only.
+A key is a list of everything the value depends on, always including the content or modification
+data of the files it was made from and a stamp of trkmono's own code, so an edit is seen on the
+very next run. The whole key is stored with the value and compared on reading, so a clash of the
+short file names can never serve another key's value. A missing, read-only or corrupt cache costs
+speed, never a failure. Standard library only, and cheap to import.
 """
 
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import os
-import tempfile
+import zlib
 from pathlib import Path
 
 CACHE_ENV = "TRKMONO_CACHE_DIR"
@@ -29,45 +30,52 @@ def cache_dir() -> Path | None:
 
 
 @functools.cache
-def code_stamp() -> str:
-    """Changes whenever any of trkmono's own modules changes (name, size or modification time)."""
-    package = Path(__file__).parent
-    parts = [
-        (str(p.relative_to(package)), st.st_size, st.st_mtime_ns)
-        for p in sorted(package.rglob("*.py"))
-        for st in [p.stat()]
-    ]
-    return digest(parts)
+def code_stamp() -> list[tuple]:
+    """Changes whenever any of trkmono's own modules changes (path, size or modification time)."""
+    package = os.path.dirname(__file__)
+    parts = []
+    for folder in (package, os.path.join(package, "views")):
+        with os.scandir(folder) as entries:
+            parts += [(e.path, e.stat().st_size, e.stat().st_mtime_ns) for e in entries if e.name.endswith(".py")]
+    return sorted(parts)
 
 
-def digest(value: object) -> str:
-    """A stable hash of any JSON-able value."""
-    return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()
-
-
-def read(kind: str, key: str) -> object | None:
-    """The value stored under key, or None when absent or unreadable."""
+def _file(kind: str, key: list) -> tuple[Path, str] | None:
     folder = cache_dir()
     if folder is None:
         return None
+    text = json.dumps(key, sort_keys=True, default=str)
+    return folder / kind / f"{zlib.crc32(text.encode()):08x}-{len(text):x}.json", text
+
+
+def read(kind: str, key: list) -> object | None:
+    """The value stored under exactly this key, or None when absent, different or unreadable."""
+    place = _file(kind, key)
+    if place is None:
+        return None
+    path, text = place
     try:
-        return json.loads((folder / kind / f"{key}.json").read_text(encoding="utf-8"))
+        stored = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    return stored.get("value") if isinstance(stored, dict) and stored.get("key") == text else None
 
 
-def write(kind: str, key: str, value: object) -> None:
+def write(kind: str, key: list, value: object) -> None:
     """Store value under key atomically; any failure is ignored."""
-    folder = cache_dir()
-    if folder is None:
+    import tempfile  # only when writing: it is slow to import
+
+    place = _file(kind, key)
+    if place is None:
         return
+    path, text = place
     try:
-        target = folder / kind
-        target.mkdir(parents=True, exist_ok=True)
-        _prune(target)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target, delete=False, suffix=".tmp") as tmp:
-            json.dump(value, tmp)
-        os.replace(tmp.name, target / f"{key}.json")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _prune(path.parent)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False,
+                                         suffix=".tmp") as tmp:
+            json.dump({"key": text, "value": value}, tmp)
+        os.replace(tmp.name, path)
     except (OSError, TypeError, ValueError):
         return
 

@@ -83,18 +83,18 @@ def user_errors(command):
     """Turn trkmono's own errors into a message on stderr and their exit code; Ctrl-C into 130."""
     @functools.wraps(command)
     def run(*args, **kwargs):
-        from trkmono.problems import TrkmonoError, printable
         try:
             return command(*args, **kwargs)
-        except TrkmonoError as exc:
-            typer.echo(f"trkmono: {printable(str(exc))}", err=True)
-            raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except (typer.Exit, typer.Abort):
             raise
-        except Exception as exc:  # a bug: say so plainly instead of dumping a traceback
-            if os.environ.get(DEBUG_ENV):
+        except Exception as exc:
+            from trkmono.problems import TrkmonoError, printable
+            if isinstance(exc, TrkmonoError):
+                typer.echo(f"trkmono: {printable(str(exc))}", err=True)
+                raise typer.Exit(exc.exit_code) from None
+            if os.environ.get(DEBUG_ENV):  # a bug: say so plainly instead of dumping a traceback
                 raise
             typer.echo(f"trkmono: internal error ({type(exc).__name__}: {printable(str(exc))}); "
                        f"please report it (set {DEBUG_ENV}=1 to see the traceback)", err=True)

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 import sys
-from importlib.util import find_spec
 from pathlib import Path
 
 from trkmono import cache
@@ -26,12 +24,10 @@ RICH_ENVIRONMENT = (
 """Environment variables rich consults when it sets up a console."""
 
 
-def request_key(request: dict, folder: Path) -> str:
+def request_key(request: dict, folder: Path) -> list:
     """The cache key of a request against a data folder in this terminal, today."""
-    return cache.digest([
-        cache.code_stamp(), _rich_stamp(), request, str(folder.resolve()), folder_listing(folder),
-        dt.date.today().isoformat(), terminal(),
-    ])
+    return [cache.code_stamp(), _rich_stamp(), request, os.path.realpath(folder), folder_listing(folder),
+            dt.date.today().isoformat(), terminal()]
 
 
 def folder_listing(folder: Path) -> list[tuple]:
@@ -55,18 +51,23 @@ def terminal() -> dict:
     return {
         "env": {name: os.environ.get(name) for name in RICH_ENVIRONMENT},
         "tty": is_tty,
-        "size": tuple(shutil.get_terminal_size()) if is_tty else None,
+        "size": tuple(os.get_terminal_size(out.fileno())) if is_tty else None,
         "encoding": getattr(out, "encoding", None),
     }
 
 
 def _rich_stamp() -> str | None:
-    spec = find_spec("rich")
-    origin = spec.origin if spec else None
-    return f"{origin}:{os.stat(origin).st_mtime_ns}" if origin else None
+    """Where rich is installed and when, so an upgrade of rich is a new key (found without importing it)."""
+    for folder in sys.path:
+        candidate = os.path.join(folder or ".", "rich", "__init__.py")
+        try:
+            return f"{candidate}:{os.stat(candidate).st_mtime_ns}"
+        except OSError:
+            continue
+    return None
 
 
-def replay(key: str) -> tuple[str, str] | None:
+def replay(key: list) -> tuple[str, str] | None:
     """The stdout and stderr recorded under key, or None."""
     answer = cache.read("answers", key)
     if isinstance(answer, dict) and isinstance(answer.get("stdout"), str) and isinstance(answer.get("stderr"), str):
@@ -74,15 +75,14 @@ def replay(key: str) -> tuple[str, str] | None:
     return None
 
 
-def record(key: str, stdout: str, stderr: str) -> None:
+def record(key: list, stdout: str, stderr: str) -> None:
     """Remember a successful answer."""
     cache.write("answers", key, {"stdout": stdout, "stderr": stderr})
 
 
 def names(folder: Path, compute) -> list[str]:
     """Every name the folder's monographs answer to (for completion), cached like answers."""
-    key = cache.digest([cache.code_stamp(), "names", str(folder.resolve()), folder_listing(folder),
-                        dt.date.today().isoformat()])
+    key = [cache.code_stamp(), os.path.realpath(folder), folder_listing(folder), dt.date.today().isoformat()]
     found = cache.read("names", key)
     if not isinstance(found, list):
         found = compute(folder)

@@ -8,8 +8,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from trkmono.problems import UsageError
-
 DATA_DIR_ENV = "TRKMONO_DATA_DIR"
 MONOGRAPH_SUFFIXES = (".yaml", ".yml")
 
@@ -33,6 +31,7 @@ def choose_data_dir(option: Path | None) -> Path:
 def monograph_files(folder: Path) -> list[Path]:
     """The monograph files directly inside a folder, sorted by name."""
     if not folder.is_dir():
+        from trkmono.problems import UsageError
         raise UsageError(f"{display_path(folder)}: not a folder of monographs")
     return sorted(p for p in folder.iterdir() if p.suffix in MONOGRAPH_SUFFIXES and not p.name.startswith("."))
 

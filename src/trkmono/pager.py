@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import os
-import shlex
-import shutil
-import subprocess
 import sys
 
 DEFAULT_PAGER = "less"
@@ -15,7 +12,14 @@ LESS_DEFAULTS = "FRX"
 
 def page_or_print(text: str) -> None:
     """Page text when stdout is a terminal and it is taller than the screen; else print it."""
-    if not sys.stdout.isatty() or text.count("\n") < shutil.get_terminal_size().lines:
+    if not sys.stdout.isatty():
+        sys.stdout.write(text)
+        return
+    import shlex
+    import shutil
+    import subprocess
+
+    if text.count("\n") < shutil.get_terminal_size().lines:
         sys.stdout.write(text)
         return
     command = shlex.split(os.environ.get("PAGER") or DEFAULT_PAGER)

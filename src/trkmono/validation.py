@@ -59,8 +59,8 @@ def check_path(path: Path, settings: Settings) -> tuple[list[Problem], Entry | N
         raw = read_source(path, shown)
     except Unreadable as exc:
         return [exc.problem], None
-    key = cache.digest([cache.code_stamp(), shown, hashlib.sha256(raw).hexdigest(),
-                        settings.today.isoformat(), settings.review_age_months])
+    key = [cache.code_stamp(), shown, hashlib.sha256(raw).hexdigest(), settings.today.isoformat(),
+           settings.review_age_months]
     cached = cache.read("checked", key)
     if cached is not None:
         return _from_cache(cached)
