@@ -40,6 +40,7 @@ RULE_CASES = [
     ("schema", "  stage: approved", "  stage: maybe", "stage: maybe"),
     ("schema", 'date: "2020-01-15"\n          kind', 'date: "2020-02-30"\n          kind', "2020-02-30"),
     ("schema", "  route: {text: oral, cite: [test-label]}", "  route: {text: oral}", "route:"),
+    ("schema", "{condition: child-pugh-b,", "{condition: Child-Pugh B,", "Child-Pugh B"),
     ("citation-unresolved", "{title: Dizziness, text: May cause dizziness., cite: [test-label]}",
      "{title: Dizziness, text: May cause dizziness., cite: [no-such-ref]}", "Dizziness"),
     ("reference-duplicate", "  - id: test-blog", "  - id: test-label", "id: test-label\n    title: A fictional"),

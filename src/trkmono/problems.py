@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Literal
 
 Level = Literal["error", "warning"]
@@ -18,10 +18,6 @@ class Problem:
     level: Level
     rule: str
     message: str
-
-    def as_dict(self) -> dict[str, object]:
-        """The problem as plain data (for JSON output)."""
-        return asdict(self)
 
 
 class TrkmonoError(Exception):

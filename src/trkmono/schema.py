@@ -341,7 +341,7 @@ class Adjustment(Cited):
     """A dose rule for an organ impairment or an interacting drug."""
 
     condition: Text
-    """The situation: child-pugh-a/b/c, a renal class, strong-inhibitor, moderate-inducer, ..."""
+    """The situation, e.g. a renal impairment class (hepatic and CYP3A4 rules use fixed names)."""
     population: Population | None = None
     """Who the rule is for, when the source restricts it."""
     avoid: bool = False
@@ -358,6 +358,20 @@ class Adjustment(Cited):
         if self.percent_change is not None and self.set_dose is not None:
             raise ValueError("give percent_change or set_dose, not both")
         return self
+
+
+class HepaticAdjustment(Adjustment):
+    """A dose rule for hepatic impairment."""
+
+    condition: HepaticClass
+    """The Child-Pugh class: child-pugh-a, child-pugh-b or child-pugh-c."""
+
+
+class Cyp3aAdjustment(Adjustment):
+    """A dose rule for a CYP3A4 inhibitor or inducer."""
+
+    condition: Cyp3aCondition
+    """strong-inhibitor, moderate-inhibitor, strong-inducer or moderate-inducer."""
 
 
 class Interaction(Cited):
@@ -378,12 +392,12 @@ class Dosing(Model):
     """Ladders for adverse reactions."""
     general: list[Statement] = []
     """Dose-modification rules that are not steps (withhold, resume, discontinue)."""
-    hepatic: list[Adjustment] = []
-    """Hepatic impairment (condition child-pugh-a, child-pugh-b or child-pugh-c)."""
+    hepatic: list[HepaticAdjustment] = []
+    """Hepatic impairment, by Child-Pugh class."""
     renal: list[Adjustment] = []
     """Renal impairment."""
-    cyp3a4: list[Adjustment] = []
-    """CYP3A4 inhibitors and inducers (strong-/moderate- inhibitor/inducer)."""
+    cyp3a4: list[Cyp3aAdjustment] = []
+    """CYP3A4 inhibitors and inducers."""
     other_interactions: list[Interaction] = []
     """Other interactions the source names."""
     administration: list[Statement] = []

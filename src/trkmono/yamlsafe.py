@@ -103,7 +103,7 @@ def decode(raw: bytes, path: str) -> str:
     except UnicodeDecodeError as exc:
         line, col = _byte_position(raw, exc.start)
         raise YamlReadError(_problem(path, (line, col), "encoding",
-                                     f"not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded"))
+                                     f"not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded")) from None
     if not text.strip():
         raise YamlReadError(_problem(path, (1, 1), "empty-file", "file is empty"))
     return text

@@ -47,6 +47,6 @@ def monograph_json(m: Monograph, sections: list[str] | None = None) -> str:
 def comparison_json(monographs: list[Monograph], rows: list[Row]) -> str:
     """Aspects as rows, each with a cell per drug id."""
     return _envelope("comparison", drugs=[m.id for m in monographs], rows=[
-        {"aspect": row.aspect, "cells": {m.id: asdict(c) for m, c in zip(monographs, row.cells)}}
+        {"aspect": row.aspect, "cells": {m.id: asdict(c) for m, c in zip(monographs, row.cells, strict=True)}}
         for row in rows
     ])
