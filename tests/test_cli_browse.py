@@ -149,15 +149,21 @@ def test_version_names_tool_and_schema(cli):
     assert result.exit_code == 0 and "trkmono" in result.stdout and "schema 1" in result.stdout
 
 
+def test_main_help_documents_streams_and_exit_codes(cli):
+    out = " ".join(cli("--help").stdout.split())
+    assert "diagnostics to stderr" in out and "2 usage error" in out and "130 interrupted" in out
+
+
 def test_every_command_has_help_with_an_example(cli):
-    for command in ["list", "show", "compare", "validate", "schema"]:
+    for command in ["list", "show", "compare", "validate", "schema", "dose", "interactions", "resistance", "search"]:
         result = cli(command, "--help")
         assert result.exit_code == 0
         assert "Example: trkmono" in result.stdout, command
 
 
 def test_monograph_failing_a_check_is_not_shown(cli, tmp_path):
-    text = VALID.read_text(encoding="utf-8").replace("cite: [test-label]}\n    - {text: Some", "cite: [gone]}\n    - {text: Some")
+    text = VALID.read_text(encoding="utf-8").replace("cite: [test-label]}\n    - {text: Some",
+                                                     "cite: [gone]}\n    - {text: Some")
     (tmp_path / "testinib.yaml").write_text(text, encoding="utf-8")
     result = cli("show", "testinib", "--data-dir", str(tmp_path))
     assert result.exit_code == 1

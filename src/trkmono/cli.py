@@ -23,6 +23,8 @@ DEBUG_ENV = "TRKMONO_DEBUG"
 
 app = typer.Typer(
     help="Source-cited TRK inhibitor monographs in the terminal. Informational, not medical advice.",
+    epilog=("Results go to stdout, diagnostics to stderr. Exit codes: 0 success; 1 not found, findings "
+            "(validate) or no dose computed (dose); 2 usage error; 70 internal error; 130 interrupted."),
     no_args_is_help=True,
     add_completion=True,
     rich_markup_mode=None,
