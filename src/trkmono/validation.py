@@ -16,7 +16,6 @@ from trkmono.problems import Problem, UsageError
 
 EXIT_CLEAN = 0
 EXIT_PROBLEMS = 1
-EXIT_USAGE = 2
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
