@@ -8,7 +8,8 @@ generated from them with distinct ids and names), writes a minimal typer applica
 commands that do nothing), then runs every command in turn, round after round, so that each
 round measures all of them under the same machine load. It prints medians, ratios to the floor
 and peak resident memory (ru_maxrss of each child process). Answers are cached: "warm" rows are
-measured after one untimed run, "cold" rows with an empty cache folder every time.
+measured after one untimed run, "cold" rows with an empty cache folder every time. Python keeps
+compiled modules (__pycache__) as usual, even where PYTHONDONTWRITEBYTECODE is set.
 """
 
 from __future__ import annotations
@@ -87,6 +88,7 @@ def main() -> None:
         (work / "minimal.py").write_text(MINIMAL_APP, encoding="utf-8")
         env = {**os.environ, "TRKMONO_CACHE_DIR": str(work / "cache"), "COLUMNS": "100"}
         env.pop("NO_COLOR", None)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # compiled modules are kept, as for an installed package
         cold_env = {**env, "TRKMONO_CACHE_DIR": str(work / "cold-cache")}
         completion = {**env, "_TRKMONO_COMPLETE": "complete_bash", "COMP_WORDS": "trkmono sh",
                       "COMP_CWORD": "1"}

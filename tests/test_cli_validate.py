@@ -139,6 +139,7 @@ def test_missing_path_is_a_usage_error(cli, tmp_path):
 def test_bad_option_value_is_a_usage_error(cli):
     assert cli("validate", "--format", "xml").exit_code == 2
     assert cli("validate", "--max-review-age", "0").exit_code == 2
+    assert cli("validate", "--jobs", "0").exit_code == 2
 
 
 def test_validate_never_writes(cli, write, valid_text):

@@ -97,6 +97,13 @@ def test_yaml_11_booleans_stay_text_and_fail_loudly(cli, write, valid_text):
     assert "identity.route.text: Input should be a valid string (schema)" in result.stdout
 
 
+def test_an_empty_value_is_null_not_empty_text(cli, write, valid_text):
+    path = write(valid_text.replace("  route: {text: oral, cite: [test-label]}",
+                                    "  route:\n    text:\n    cite: [test-label]"))
+    result = cli("validate", str(path), *LENIENT_AGE)
+    assert result.stdout.endswith(":14:10: error: identity.route.text: Input should be a valid string (schema)\n")
+
+
 def test_directory_named_like_a_monograph_is_reported(cli, tmp_path):
     (tmp_path / "odd.yaml").mkdir()
     result = cli("validate", str(tmp_path / "odd.yaml"))

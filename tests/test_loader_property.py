@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from trkmono.loader import Loaded, load_bytes
+from trkmono import yamlsafe
 from trkmono.yamlsafe import YamlReadError, read_document
 
 YAMLISH = st.text(alphabet=st.sampled_from(list("abc:-[]{}&*!|>'\"# \n\t?,%@`\\x01\x1b\u202e")), max_size=200)
@@ -36,3 +38,43 @@ def test_any_text_reads_or_raises_the_project_error(text):
 def test_any_text_through_the_whole_loader(text):
     loaded = load_bytes(text.encode("utf-8"), "fuzz.yaml")
     assert loaded.monograph is None and loaded.problems
+
+
+SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False, allow_infinity=False),
+                    st.text(max_size=20), st.sampled_from(["no", "~", "010", "1e3", "+1", ".5", "null", "True"]))
+DATA = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4)
+                    | st.dictionaries(st.text(max_size=8), inner, max_size=4), max_leaves=25)
+
+
+@settings(max_examples=300)
+@given(DATA, st.sampled_from([None, True, False]), st.sampled_from([None, '"', "'"]))
+def test_fast_and_positioned_reading_agree_on_written_yaml(data, flow, style):
+    _fast_and_positioned_agree(yaml.safe_dump(data, default_flow_style=flow, default_style=style))
+
+
+FRAGMENTS = ["a:", "a: 1", "b: x", "no: ~", "- 1", "- a: 2", "c: &k v", "d: *k", "e: !!str 3", 'f: "\\x07"',
+             "g: [1, 2]", "h: {a: 1, a: 2}", "---", "1: x", "? [a]", ": b", "i: |", "  text", "j: 'q'"]
+LINES = st.lists(st.tuples(st.integers(0, 3), st.sampled_from(FRAGMENTS)), max_size=8).map(
+    lambda lines: "\n".join("  " * indent + fragment for indent, fragment in lines))
+"""Documents made of lines that often repeat keys, use anchors and tags, or break the syntax."""
+
+
+@settings(max_examples=500)
+@given(st.one_of(LINES, YAMLISH, st.text(max_size=200)))
+def test_fast_and_positioned_reading_agree_on_any_text(text):
+    _fast_and_positioned_agree(text)
+
+
+def _fast_and_positioned_agree(text: str) -> None:
+    """Clean files are read by a fast pass only, so it must never differ from the positioned one:
+    same data when neither refuses, and a refusal whenever the positioned pass reports anything."""
+    try:
+        fast = repr(yamlsafe._plain_data(text))  # repr: True and 1 are equal, but not the same data
+    except yamlsafe._Refusal:
+        fast = "refused"
+    try:
+        positioned = yamlsafe._build(text, "fuzz.yaml")
+    except YamlReadError:
+        assert fast == "refused"
+        return
+    assert fast == ("refused" if positioned.problems else repr(positioned.data))

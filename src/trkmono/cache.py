@@ -62,26 +62,29 @@ def read(kind: str, key: list) -> object | None:
 
 
 def write(kind: str, key: list, value: object) -> None:
-    """Store value under key atomically; any failure is ignored."""
-    import tempfile  # only when writing: it is slow to import
-
+    """Store value under key atomically (write a private file, then rename); failures are ignored."""
     place = _file(kind, key)
     if place is None:
         return
     path, text = place
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _prune(path.parent)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False,
-                                         suffix=".tmp") as tmp:
-            json.dump({"key": text, "value": value}, tmp)
-        os.replace(tmp.name, path)
+        content = json.dumps({"key": text, "value": value})
+        _prepare(path.parent)
+        private = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        try:
+            private.write_text(content, encoding="utf-8")
+            os.replace(private, path)
+        except OSError:
+            private.unlink(missing_ok=True)
+            raise
     except (OSError, TypeError, ValueError):
         return
 
 
-def _prune(folder: Path) -> None:
-    """Keep each kind of cache bounded: drop the older half when it grows too large."""
+@functools.cache
+def _prepare(folder: Path) -> None:
+    """Create the folder and keep it bounded, once per process: the older half goes when it is full."""
+    folder.mkdir(parents=True, exist_ok=True)
     entries = list(os.scandir(folder))
     if len(entries) < MAX_ENTRIES_PER_KIND:
         return

@@ -105,12 +105,15 @@ def statements(data: object) -> list[tuple[Loc, dict]]:
     stack: list[tuple[Loc, object]] = [((), data)]
     while stack:
         loc, node = stack.pop()
-        if isinstance(node, dict):
-            if isinstance(node.get("cite"), list):
+        if type(node) is dict:
+            if type(node.get("cite")) is list:
                 found.append((loc, node))
-            stack.extend((loc + (k,), v) for k, v in node.items() if isinstance(v, (dict, list)))
-        elif isinstance(node, list):
-            stack.extend((loc + (i,), v) for i, v in enumerate(node) if isinstance(v, (dict, list)))
+            children = node.items()
+        else:
+            children = enumerate(node)
+        for part, child in children:
+            if type(child) is dict or type(child) is list:
+                stack.append((loc + (part,), child))
     return found
 
 

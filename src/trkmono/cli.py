@@ -324,6 +324,8 @@ def validate(
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,
     max_review_age: Annotated[int, typer.Option(
         "--max-review-age", min=1, max=120, help="Months after which a review is stale.")] = 12,
+    jobs: Annotated[Optional[int], typer.Option(
+        "--jobs", "-j", min=1, help="Processes for files not checked before [default: one per CPU].")] = None,
 ) -> None:
     """Check monographs: schema, citations, ids, names, dates, status.
 
@@ -341,7 +343,7 @@ def validate(
     from trkmono.views.findings import render
 
     files = expand(paths or [display_path(choose_data_dir(data_dir))])
-    problems = run(files, Settings(today=dt.date.today(), review_age_months=max_review_age))
+    problems = run(files, Settings(today=dt.date.today(), review_age_months=max_review_age), jobs)
     sys.stdout.write(render(problems, output_format.value))
     errors = sum(p.level == "error" for p in problems)
     typer.echo(f"{len(files)} file(s) checked: {errors} error(s), {len(problems) - errors} warning(s)",

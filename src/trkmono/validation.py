@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import sys
 from collections.abc import Iterable
 from dataclasses import astuple
 from pathlib import Path
@@ -16,6 +18,13 @@ from trkmono.problems import Problem, UsageError
 
 EXIT_CLEAN = 0
 EXIT_PROBLEMS = 1
+
+Checked = tuple[list[Problem], Entry | None]
+"""One file's own problems, and its entry when it holds a valid monograph."""
+
+MIN_FILES_PER_WORKER = 32
+"""Below this many unchecked files per process, starting processes costs more than it saves."""
+MAX_REMEMBERED_FILES = 5_000
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
@@ -34,16 +43,15 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
-def validate(files: list[Path], settings: Settings) -> list[Problem]:
+def validate(files: list[Path], settings: Settings, jobs: int | None = None) -> list[Problem]:
     """Every problem in the files, alone and together, sorted by file and line.
 
-    Files are checked one at a time and only a small entry of each is kept for the cross-file
-    rules, so memory stays flat however many files there are.
+    Only a small entry of each file is kept for the cross-file rules, so memory stays flat
+    however many files there are.
     """
     problems: list[Problem] = []
     entries: list[Entry] = []
-    for path in files:
-        file_problems, entry = check_path(path, settings)
+    for file_problems, entry in check_paths(files, settings, jobs):
         problems += file_problems
         if entry is not None:
             entries.append(entry)
@@ -51,33 +59,102 @@ def validate(files: list[Path], settings: Settings) -> list[Problem]:
     return sorted(set(problems))
 
 
-def check_path(path: Path, settings: Settings) -> tuple[list[Problem], Entry | None]:
-    """One file's problems and entry, from the cache when the same bytes were checked before."""
-    shown = str(path)
+def check_paths(paths: list[Path], settings: Settings, jobs: int | None = None) -> list[Checked]:
+    """Each file's problems and entry, in order.
+
+    A file whose exact bytes were checked before (same code, date and settings) is answered from
+    the cache; the others are checked, in up to ``jobs`` processes (default: one per CPU) when
+    there are enough of them to be worth it.
+    """
+    key = [cache.code_stamp(), settings.today.isoformat(), settings.review_age_months]
+    remembered = cache.read("checked", key) or {}
+    results: dict[int, Checked] = {}
+    reused: dict[str, list] = {}
+    unchecked: list[tuple[int, str]] = []
+    for index, path in enumerate(paths):
+        name = _name_of(path) if remembered else None
+        if name in remembered:
+            reused[name] = remembered[name]
+            results[index] = _from_stored(remembered[name])
+        else:
+            unchecked.append((index, str(path)))
+    fresh = _check_all([shown for _, shown in unchecked], settings, jobs)
+    for (index, _), (_, checked) in zip(unchecked, fresh):
+        results[index] = checked
+    _remember(key, remembered, reused, {name: _stored(checked) for name, checked in fresh if name})
+    return [results[index] for index in range(len(paths))]
+
+
+def _name_of(path: Path) -> str | None:
+    """What a file's findings are remembered under (None when it cannot be read)."""
     try:
-        raw = read_source(path, shown)
-    except Unreadable as exc:
-        return [exc.problem], None
-    key = [cache.code_stamp(), shown, hashlib.sha256(raw).hexdigest(), settings.today.isoformat(),
-           settings.review_age_months]
-    cached = cache.read("checked", key)
-    if cached is not None:
-        return _from_cache(cached)
-    loaded = load_bytes(raw, shown)
-    problems = loaded.problems + check_file(loaded, settings)
-    entry = Entry.of(loaded)
-    cache.write("checked", key, {"problems": [astuple(p) for p in problems],
-                                 "entry": None if entry is None else astuple(entry)})
-    return problems, entry
+        return _name(str(path), read_source(path, str(path)))
+    except Unreadable:
+        return None
 
 
-def _from_cache(cached: dict) -> tuple[list[Problem], Entry | None]:
-    problems = [Problem(*p) for p in cached["problems"]]
-    raw_entry = cached["entry"]
+def _name(shown: str, raw: bytes) -> str:
+    return f"{hashlib.sha256(raw).hexdigest()} {shown}"
+
+
+def _remember(key: list, remembered: dict, reused: dict, fresh: dict) -> None:
+    """Add the fresh findings to the cache; when it grows too large, keep only this run's files."""
+    if not fresh:
+        return
+    merged = {**remembered, **fresh}
+    cache.write("checked", key, merged if len(merged) <= MAX_REMEMBERED_FILES else {**reused, **fresh})
+
+
+def _check_all(shown: list[str], settings: Settings, jobs: int | None) -> list[tuple[str, Checked]]:
+    """_check_files over all the files, split among worker processes when there are enough."""
+    workers = min(jobs or _cpu_count(), len(shown) // MIN_FILES_PER_WORKER)
+    if workers < 2:
+        return _check_files(shown, settings)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+    parts = workers * 4  # small parts even out files of different sizes
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        checked = list(pool.map(_check_files, [shown[i::parts] for i in range(parts)], [settings] * parts))
+    ordered: list = [None] * len(shown)
+    for part, results in enumerate(checked):
+        ordered[part::parts] = results
+    return ordered
+
+
+def _check_files(shown: list[str], settings: Settings) -> list[tuple[str, Checked]]:
+    """Read and check each file; with each result, the name it is remembered under ('' if unread)."""
+    out = []
+    for path in shown:
+        try:
+            raw = read_source(Path(path), path)
+        except Unreadable as exc:
+            out.append(("", ([exc.problem], None)))
+            continue
+        loaded = load_bytes(raw, path)
+        out.append((_name(path, raw), (loaded.problems + check_file(loaded, settings), Entry.of(loaded))))
+    return out
+
+
+def _cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every platform
+        return os.cpu_count() or 1
+
+
+def _stored(checked: Checked) -> list:
+    problems, entry = checked
+    return [[astuple(p) for p in problems], None if entry is None else astuple(entry)]
+
+
+def _from_stored(stored: list) -> Checked:
+    problems, raw_entry = stored
     if raw_entry is None:
-        return problems, None
+        return [Problem(*p) for p in problems], None
     path, mid, names = raw_entry
-    return problems, Entry(path, mid, tuple((tuple(loc), name) for loc, name in names))
+    return [Problem(*p) for p in problems], Entry(path, mid, tuple((tuple(loc), name) for loc, name in names))
 
 
 def _locate(entry: Entry, loc: tuple) -> tuple[int, int]:
@@ -90,10 +167,8 @@ def open_library(folder: Path, settings: Settings) -> Library:
     Each file is checked as validate checks it (and from the same cache), so a large folder
     costs one small entry per file; monographs are loaded when a command asks for them.
     """
-    checked = {}
-    for path in monograph_files(folder):
-        shown = str(display_path(path))
-        checked[shown] = check_path(Path(shown), settings)
+    shown = [display_path(path) for path in monograph_files(folder)]
+    checked = dict(zip(map(str, shown), check_paths(shown, settings)))
     entries = [entry for _, entry in checked.values() if entry is not None]
     cross = check_library(entries, _locate)
     errors = {shown: [p for p in problems + cross if p.path == shown and p.level == "error"]

@@ -41,13 +41,17 @@ Mark = tuple[int, int]
 
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 """C0/C1 controls (tab, newline and carriage return allowed) and bidirectional overrides."""
+_PLAIN_ASCII = bytes([9, 10, 13, *range(0x20, 0x7F)])
+"""Tab, newline, carriage return and the printable ASCII characters."""
 _CONTROL_IN_VALUE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
-_NULL = re.compile(r"^(~|null|Null|NULL|)$")
-_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_WORDS = {"": None, "~": None, "null": None, "Null": None, "NULL": None,
+          "true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+"""The plain scalars that are null or a boolean."""
+_NUMBER_START = frozenset("0123456789+-.")
 _INT = re.compile(r"^[-+]?[0-9]+$")
-_MAYBE_NOT_TEXT = frozenset("0123456789+-.~nNtTfF")
-"""First characters of plain scalars that may resolve to null, a boolean or a number."""
+_MAYBE_NOT_TEXT = frozenset(["", *"0123456789+-.~nNtTfF"])
+"""First characters ('' when empty) of plain scalars that may be null, a boolean or a number."""
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 
 try:
@@ -80,7 +84,7 @@ class Document:
 
     def _positions(self) -> dict[Loc, Mark]:
         if self._values is None:
-            tracked = _build(self.text, "", track=True)
+            tracked = _build(self.text, "")
             self._values, self._keys = tracked.values, tracked.keys
         return self._values
 
@@ -111,6 +115,8 @@ def decode(raw: bytes, path: str) -> str:
 
 def control_character_problems(text: str, path: str) -> list[Problem]:
     """One problem per control character or bidi override in the raw text (capped)."""
+    if text.isascii() and not text.encode("ascii").translate(None, _PLAIN_ASCII):
+        return []  # the usual case, settled many times faster than by the pattern
     problems = []
     for match in CONTROL_CHARS.finditer(text):
         if len(problems) == MAX_REPORTED_CONTROL_CHARS:
@@ -125,21 +131,99 @@ def control_character_problems(text: str, path: str) -> list[Problem]:
 def read_document(text: str, path: str) -> tuple[Document, list[Problem]]:
     """Parse one YAML document into a Document, collecting every refusal it can.
 
-    A first pass only builds data; when it meets anything to refuse, a second pass that keeps
+    A fast pass only builds data; when it meets anything to refuse, a second pass that keeps
     every position runs to report it, so clean files never pay for positions they do not need.
     """
     try:
-        builder = _build(text, path, track=False)
+        return Document(_plain_data(text), text), []
     except _Refusal:
-        builder = _build(text, path, track=True)
-    document = Document(builder.data, text)
-    if builder.track:
-        document._values, document._keys = builder.values, builder.keys
-    return document, builder.problems
+        builder = _build(text, path)
+    return Document(builder.data, text, builder.values, builder.keys), builder.problems
 
 
-def _build(text: str, path: str, track: bool) -> _Builder:
-    builder = _Builder(path, track)
+def _plain_data(text: str) -> object:
+    """The data of a clean document, built in one tight loop over the events.
+
+    Raises _Refusal at the first thing the tracked pass must report (including a syntax error),
+    so it never decides alone that a file is bad. This loop is most of a cold validate's time.
+    """
+    source = _EventSource(text)
+    try:
+        return _plain_events(source.get_event)
+    except yaml.YAMLError:
+        raise _Refusal from None
+    finally:
+        source.dispose()
+
+
+def _plain_events(next_event) -> object:
+    """Data from events; one flat loop on purpose, since it runs for every node of every file."""
+    root: object = None
+    container: dict | list | None = None  # the open mapping or sequence
+    key: object = _NO_KEY  # in an open mapping: the key waiting for its value
+    parents: list[tuple] = []
+    documents = 0
+    for event in iter(next_event, None):
+        kind = type(event)
+        if kind is _SCALAR:
+            if event.anchor is not None or event.tag is not None:
+                raise _Refusal
+            value = event.value
+            if event.style:
+                if event.style == '"' and _CONTROL_IN_VALUE.search(value):
+                    raise _Refusal
+            elif value[:1] in _MAYBE_NOT_TEXT:  # plain and untagged: the core schema applies
+                value = _resolve_plain(value)
+        elif kind is _MAPPING_END or kind is _SEQUENCE_END:
+            container, key = parents.pop()
+            continue
+        elif kind is _MAPPING_START or kind is _SEQUENCE_START:
+            if event.anchor is not None or event.tag is not None or len(parents) >= MAX_DEPTH:
+                raise _Refusal
+            value = {} if kind is _MAPPING_START else []
+        elif kind is yaml.AliasEvent or (kind is yaml.DocumentStartEvent and documents):
+            raise _Refusal
+        else:
+            documents += kind is yaml.DocumentStartEvent
+            continue
+        if key is not _NO_KEY:
+            container[key] = value
+            key = _NO_KEY
+        elif type(container) is list:
+            container.append(value)
+        elif container is None:
+            root = value
+        elif type(value) is str and value not in container:
+            key = value
+        else:
+            raise _Refusal  # a duplicate key, or a key that is not text
+        if kind is not _SCALAR:
+            parents.append((container, key))
+            container, key = value, _NO_KEY
+    return root
+
+
+_SCALAR, _MAPPING_START, _MAPPING_END = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.MappingEndEvent
+_SEQUENCE_START, _SEQUENCE_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+_NO_KEY = object()
+"""Marks an open mapping that waits for a key rather than a value."""
+
+
+def _resolve_plain(value: str) -> object:
+    """A plain scalar by the YAML 1.2 core schema: null, boolean, integer, float or text."""
+    if value in _WORDS:
+        return _WORDS[value]
+    if value[0] not in _NUMBER_START:
+        return value
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value) and any(c.isdigit() for c in value):
+        return float(value)
+    return value
+
+
+def _build(text: str, path: str) -> _Builder:
+    builder = _Builder(path)
     source = None
     try:
         source = _EventSource(text)
@@ -168,19 +252,15 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
 
 
 class _Refusal(Exception):
-    """Raised by an untracked build at the first thing to refuse, to rerun with positions."""
+    """Raised by the fast pass at the first thing to refuse, to rerun with positions."""
 
 
 class _Builder:
-    """Turns parser events into plain data, one event at a time, with an explicit stack.
+    """Turns parser events into plain data with an explicit stack, recording every position
+    and collecting every refusal."""
 
-    With ``track`` it records every position and collects refusals; without, it only builds
-    data and raises _Refusal at the first thing it would refuse.
-    """
-
-    def __init__(self, path: str, track: bool) -> None:
+    def __init__(self, path: str) -> None:
         self.path = path
-        self.track = track
         self.data: object = None
         self.values: dict[Loc, Mark] = {}
         self.keys: dict[Loc, Mark] = {}
@@ -228,16 +308,8 @@ class _Builder:
             if bad:
                 self._refuse(event, "control-character",
                              f"control character U+{ord(bad.group()):04X} (from an escape) is not allowed")
-        if not event.implicit[0] or (value and value[0] not in _MAYBE_NOT_TEXT):
-            return value
-        if _NULL.match(value):
-            return None
-        if value in _BOOL:
-            return _BOOL[value]
-        if _INT.match(value):
-            return int(value)
-        if _FLOAT.match(value) and any(c.isdigit() for c in value):
-            return float(value)
+        if event.implicit[0] and value[:1] in _MAYBE_NOT_TEXT:
+            return _resolve_plain(value)
         return value
 
     def _place(self, event: yaml.Event, value: object) -> None:
@@ -248,16 +320,14 @@ class _Builder:
         frame = self.stack[-1]
         container, loc, pending = frame
         if type(container) is list:
-            if self.track:
-                self._record(loc + (len(container),), event)
+            self._record(loc + (len(container),), event)
             container.append(value)
             return
         if pending is None:
             self._key(frame, event, value)
             return
         frame[2] = None
-        if self.track:
-            self._record(loc + (pending,), event)
+        self._record(loc + (pending,), event)
         if type(pending) is not _Duplicate:
             container[pending] = value
 
@@ -266,26 +336,20 @@ class _Builder:
         if type(key) is not str:
             self._refuse(event, "key-type", f"keys must be plain text, not {_kind(key)}")
         elif key in container:
-            if not self.track:
-                raise _Refusal
             first = self.keys[loc + (key,)][0]
             self._refuse(event, "duplicate-key", f"duplicate key '{key}' (first defined at line {first})")
         else:
             frame[2] = key
-            if self.track:
-                self.keys[loc + (key,)] = _mark(event)
+            self.keys[loc + (key,)] = _mark(event)
             return
         frame[2] = _Duplicate()
         self._last_loc = loc + (frame[2],)
 
     def _record(self, loc: Loc | None, event: yaml.Event) -> None:
         self._last_loc = loc
-        if self.track:
-            self.values[loc] = _mark(event)
+        self.values[loc] = _mark(event)
 
     def _refuse(self, event: yaml.Event, rule: str, message: str) -> None:
-        if not self.track:
-            raise _Refusal
         self.problems.append(_problem(self.path, _mark(event), rule, message))
 
     def _fatal(self, event: yaml.Event, rule: str, message: str) -> None:
