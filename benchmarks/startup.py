@@ -109,6 +109,8 @@ def main() -> None:
             ("show larotrectinib-NNNN (1,000 drugs, cold)",
              trkmono + ["show", target, "--data-dir", str(large)], cold_env, True),
             ("validate 1,000 drugs (cold)", trkmono + ["validate", str(large)], cold_env, True),
+            ("validate 1,000 drugs (cold, --jobs 1)", trkmono + ["validate", "--jobs", "1", str(large)],
+             cold_env, True),
         ]
         for _, command, case_env, _ in cases:  # warm every cache once, untimed
             run_once(command, case_env)
@@ -129,6 +131,7 @@ def main() -> None:
 def report(times: dict[str, list[float]], memory: dict[str, int]) -> None:
     """The table: median ms, ratio to the typer floor, peak MiB."""
     floor = statistics.median(times["minimal typer app (floor)"])
+    print(f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}, {len(next(iter(times.values())))} rounds")
     print(f"{'case':42} {'median ms':>10} {'x floor':>8} {'peak MiB':>9}")
     for name, samples in times.items():
         median = statistics.median(samples)
