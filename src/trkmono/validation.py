@@ -106,10 +106,22 @@ def _remember(key: list, remembered: dict, reused: dict, fresh: dict) -> None:
 
 
 def _check_all(shown: list[str], settings: Settings, jobs: int | None) -> list[tuple[str, Checked]]:
-    """_check_files over all the files, split among worker processes when there are enough."""
+    """_check_files over all the files, split among worker processes when there are enough.
+
+    Where processes cannot start (some sandboxes lack them) or one dies, the files are checked in
+    this process instead: like the cache, parallelism can cost speed, never the answer.
+    """
     workers = min(jobs or _cpu_count(), len(shown) // MIN_FILES_PER_WORKER)
     if workers < 2:
         return _check_files(shown, settings)
+    from concurrent.futures import BrokenExecutor
+    try:
+        return _check_in_processes(shown, settings, workers)
+    except (OSError, ImportError, BrokenExecutor):
+        return _check_files(shown, settings)
+
+
+def _check_in_processes(shown: list[str], settings: Settings, workers: int) -> list[tuple[str, Checked]]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
