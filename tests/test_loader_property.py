@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from trkmono.loader import Loaded, load_bytes
@@ -61,6 +61,11 @@ LINES = st.lists(st.tuples(st.integers(0, 3), st.sampled_from(FRAGMENTS)), max_s
 
 @settings(max_examples=500)
 @given(st.one_of(LINES, YAMLISH, st.text(max_size=200)))
+@example("a: 1\n---\nb: 2\n").via("a second document")
+@example("a: 1\nb:\n  c: 2\n  c: 3\n").via("a duplicate key")
+@example("a: &x 1\nb: *x\n").via("an anchor and an alias")
+@example("a: !!str 1\n").via("a tag")
+@example('a: "\\x07"\n').via("an escaped control character")
 def test_fast_and_positioned_reading_agree_on_any_text(text):
     _fast_and_positioned_agree(text)
 

@@ -144,8 +144,8 @@ def read_document(text: str, path: str) -> tuple[Document, list[Problem]]:
 def _plain_data(text: str) -> object:
     """The data of a clean document, built in one tight loop over the events.
 
-    Raises _Refusal at the first thing the tracked pass must report (including a syntax error),
-    so it never decides alone that a file is bad. This loop is most of a cold validate's time.
+    Raises _Refusal at the first thing the positioned pass (_build) must report, a syntax error
+    included, so it never decides alone that a file is bad. This is most of a cold validate's time.
     """
     source = _EventSource(text)
     try:
@@ -162,7 +162,7 @@ def _plain_events(next_event) -> object:
     container: dict | list | None = None  # the open mapping or sequence
     key: object = _NO_KEY  # in an open mapping: the key waiting for its value
     parents: list[tuple] = []
-    documents = 0
+    in_document = False
     for event in iter(next_event, None):
         kind = type(event)
         if kind is _SCALAR:
@@ -181,10 +181,14 @@ def _plain_events(next_event) -> object:
             if event.anchor is not None or event.tag is not None or len(parents) >= MAX_DEPTH:
                 raise _Refusal
             value = {} if kind is _MAPPING_START else []
-        elif kind is yaml.AliasEvent or (kind is yaml.DocumentStartEvent and documents):
+        elif kind is yaml.DocumentStartEvent:
+            if in_document:
+                raise _Refusal  # a second document
+            in_document = True
+            continue
+        elif kind is yaml.AliasEvent:
             raise _Refusal
         else:
-            documents += kind is yaml.DocumentStartEvent
             continue
         if key is not _NO_KEY:
             container[key] = value
