@@ -66,3 +66,12 @@ def test_replayed_answer_keeps_the_skipped_file_warning(cli, tmp_path, valid_tex
     for _ in range(2):
         result = cli("list", "--data-dir", str(tmp_path))
         assert "skipped" in result.stderr and "broken.yaml" in result.stderr
+
+
+def test_remembered_findings_stay_bounded(cli, write, valid_text, tmp_path):
+    from trkmono.validation import MAX_REMEMBERED_RUNS
+    cache = tmp_path / "cache"
+    path = write(valid_text)
+    for months in range(60, 60 + 3 * MAX_REMEMBERED_RUNS):  # each setting is remembered apart
+        cli("validate", str(path), "--max-review-age", str(months), env={"TRKMONO_CACHE_DIR": str(cache)})
+    assert 0 < len(list((cache / "checked").iterdir())) <= MAX_REMEMBERED_RUNS

@@ -61,15 +61,17 @@ def read(kind: str, key: list) -> object | None:
     return stored.get("value") if isinstance(stored, dict) and stored.get("key") == text else None
 
 
-def write(kind: str, key: list, value: object) -> None:
-    """Store value under key atomically (write a private file, then rename); failures are ignored."""
+def write(kind: str, key: list, value: object, keep: int = MAX_ENTRIES_PER_KIND) -> None:
+    """Store value under key atomically (write a private file, then rename); failures are ignored.
+
+    A kind that holds ``keep`` entries or more first loses its older half."""
     place = _file(kind, key)
     if place is None:
         return
     path, text = place
     try:
         content = json.dumps({"key": text, "value": value})
-        _prepare(path.parent)
+        _prepare(path.parent, keep)
         private = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         try:
             private.write_text(content, encoding="utf-8")
@@ -81,12 +83,10 @@ def write(kind: str, key: list, value: object) -> None:
         return
 
 
-@functools.cache
-def _prepare(folder: Path) -> None:
-    """Create the folder and keep it bounded, once per process: the older half goes when it is full."""
+def _prepare(folder: Path, keep: int) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     entries = list(os.scandir(folder))
-    if len(entries) < MAX_ENTRIES_PER_KIND:
+    if len(entries) < keep:
         return
     entries.sort(key=lambda e: e.stat().st_mtime_ns)
     for entry in entries[: len(entries) // 2]:

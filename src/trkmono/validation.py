@@ -25,6 +25,8 @@ Checked = tuple[list[Problem], Entry | None]
 MIN_FILES_PER_WORKER = 32
 """Below this many unchecked files per process, starting processes costs more than it saves."""
 MAX_REMEMBERED_FILES = 5_000
+MAX_REMEMBERED_RUNS = 8
+"""Findings are kept per date, settings and code version; only the latest few are worth keeping."""
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
@@ -102,7 +104,8 @@ def _remember(key: list, remembered: dict, reused: dict, fresh: dict) -> None:
     if not fresh:
         return
     merged = {**remembered, **fresh}
-    cache.write("checked", key, merged if len(merged) <= MAX_REMEMBERED_FILES else {**reused, **fresh})
+    cache.write("checked", key, merged if len(merged) <= MAX_REMEMBERED_FILES else {**reused, **fresh},
+                keep=MAX_REMEMBERED_RUNS)
 
 
 def _check_all(shown: list[str], settings: Settings, jobs: int | None) -> list[tuple[str, Checked]]:
