@@ -6,10 +6,12 @@ Usage (from the repository root, with trkmono installed in the current interpret
 It builds two libraries in a temporary folder (the 3 shipped monographs, and 1,000 monographs
 generated from them with distinct ids and names), writes a minimal typer application (two
 commands that do nothing), then runs every command in turn, round after round, so that each
-round measures all of them under the same machine load. It prints medians, ratios to the floor
-and peak resident memory (ru_maxrss of each child process). Answers are cached: "warm" rows are
-measured after one untimed run, "cold" rows with an empty cache folder every time. Python keeps
-compiled modules (__pycache__) as usual, even where PYTHONDONTWRITEBYTECODE is set.
+round measures all of them under the same machine load. It prints medians, ratios to the floor,
+peak resident memory (ru_maxrss: the largest single process) and, from one more run of each case,
+the peak of all its processes' proportional set sizes together (worker processes included).
+Answers are cached: "warm" rows are measured after one untimed run, "cold" rows with an empty
+cache folder every time. Python keeps compiled modules (__pycache__) as usual, even where
+PYTHONDONTWRITEBYTECODE is set.
 """
 
 from __future__ import annotations
@@ -73,6 +75,36 @@ def run_once(command: list[str], env: dict[str, str]) -> tuple[float, int]:
     return elapsed, usage.ru_maxrss
 
 
+def tree_memory(command: list[str], env: dict[str, str]) -> int:
+    """Peak, over one run, of the summed proportional set size (KiB) of the process and its
+    children (worker processes share pages with their parent, so resident sizes would count
+    those twice). Sampled every 5 ms from /proc; 0 where /proc cannot tell."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, sum(_pss(pid) for pid in _process_tree(process.pid)))
+        time.sleep(0.005)
+    return peak
+
+
+def _process_tree(pid: int) -> list[int]:
+    pids = [pid]
+    for parent in pids:  # grows while it is read: children, then theirs
+        try:
+            pids += [int(child) for child in Path(f"/proc/{parent}/task/{parent}/children").read_text().split()]
+        except OSError:
+            continue
+    return pids
+
+
+def _pss(pid: int) -> int:
+    try:
+        lines = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
+    except OSError:
+        return 0
+    return next((int(line.split()[1]) for line in lines if line.startswith("Pss:")), 0)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=15, help="rounds (default 15)")
@@ -123,19 +155,26 @@ def main() -> None:
                 elapsed, peak = run_once(command, case_env)
                 times[name].append(elapsed)
                 memory[name] = max(memory[name], peak)
-        report(times, memory)
+        together = {}
+        for name, command, case_env, cold in cases:  # one more run each, for memory only
+            if cold:
+                shutil.rmtree(work / "cold-cache", ignore_errors=True)
+            together[name] = tree_memory(command, case_env)
+        report(times, memory, together)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def report(times: dict[str, list[float]], memory: dict[str, int]) -> None:
-    """The table: median ms, ratio to the typer floor, peak MiB."""
+def report(times: dict[str, list[float]], memory: dict[str, int], together: dict[str, int]) -> None:
+    """The table: median ms, ratio to the typer floor, peak MiB of the largest process and of all
+    its processes together."""
     floor = statistics.median(times["minimal typer app (floor)"])
     print(f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}, {len(next(iter(times.values())))} rounds")
-    print(f"{'case':42} {'median ms':>10} {'x floor':>8} {'peak MiB':>9}")
+    print(f"{'case':42} {'median ms':>10} {'x floor':>8} {'peak MiB':>9} {'all MiB':>8}")
     for name, samples in times.items():
         median = statistics.median(samples)
-        print(f"{name:42} {median * 1000:10.1f} {median / floor:8.2f} {memory[name] / 1024:9.1f}")
+        print(f"{name:42} {median * 1000:10.1f} {median / floor:8.2f} {memory[name] / 1024:9.1f}"
+              f" {together[name] / 1024:8.1f}")
 
 
 if __name__ == "__main__":
