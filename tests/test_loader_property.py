@@ -65,6 +65,8 @@ LINES = st.lists(st.tuples(st.integers(0, 3), st.sampled_from(FRAGMENTS)), max_s
 @example("a: 1\nb:\n  c: 2\n  c: 3\n").via("a duplicate key")
 @example("a: &x 1\nb: *x\n").via("an anchor and an alias")
 @example("a: !!str 1\n").via("a tag")
+@example("a: &x\n  b: 1\n").via("an anchor on a mapping")
+@example("a: !!seq [1]\n").via("a tag on a sequence")
 @example('a: "\\x07"\n').via("an escaped control character")
 def test_fast_and_positioned_reading_agree_on_any_text(text):
     _fast_and_positioned_agree(text)
