@@ -70,21 +70,19 @@ def check_paths(paths: list[Path], settings: Settings, jobs: int | None = None) 
     """
     key = [cache.code_stamp(), settings.today.isoformat(), settings.review_age_months]
     remembered = cache.read("checked", key) or {}
-    results: dict[int, Checked] = {}
+    results: list[Checked | None] = [None] * len(paths)
     reused: dict[str, list] = {}
-    unchecked: list[tuple[int, str]] = []
     for index, path in enumerate(paths):
         name = _name_of(path) if remembered else None
         if name in remembered:
             reused[name] = remembered[name]
             results[index] = _from_stored(remembered[name])
-        else:
-            unchecked.append((index, str(path)))
-    fresh = _check_all([shown for _, shown in unchecked], settings, jobs)
-    for (index, _), (_, checked) in zip(unchecked, fresh):
+    unchecked = [index for index, found in enumerate(results) if found is None]
+    fresh = _check_all([str(paths[index]) for index in unchecked], settings, jobs)
+    for index, (_, checked) in zip(unchecked, fresh):
         results[index] = checked
     _remember(key, remembered, reused, {name: _stored(checked) for name, checked in fresh if name})
-    return [results[index] for index in range(len(paths))]
+    return results
 
 
 def _name_of(path: Path) -> str | None:
