@@ -236,6 +236,8 @@ def _build(text: str, path: str) -> _Builder:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if "nesting depth" in (exc.problem or ""):  # libyaml's own depth limit met before ours
+            raise YamlReadError(_problem(path, where, "nesting-depth", f"nesting deeper than {MAX_DEPTH} levels"))
         raise YamlReadError(_problem(path, where, "yaml-syntax", _syntax_message(exc, text))) from None
     except yaml.YAMLError as exc:
         raise YamlReadError(_problem(path, (1, 1), "yaml-syntax", str(exc).strip())) from None
