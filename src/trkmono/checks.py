@@ -154,15 +154,42 @@ def id_matches_filename(parsed: Parsed, loaded: Loaded, settings: Settings) -> I
         yield ("id",), f"id '{mid}' does not match the file name '{stem}'"
 
 
-@rule("secondary-only", "warning", "data")
-def weak_claims_are_flagged(parsed: Parsed, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
-    """A claim supported only by secondary web pages is marked unverified."""
+STRONG_TIERS = frozenset({"regulatory-label", "regulatory-decision", "peer-reviewed"})
+"""Tiers whose text, read, makes a statement confirmed."""
+
+
+@rule("evidence-status", "error", "data")
+def evidence_matches_tiers(parsed: Parsed, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
+    """'confirmed' cites a regulatory or peer-reviewed reference; 'corroborated' cites two or more."""
     tiers = {ref["id"]: ref.get("tier") for _, ref in parsed.references}
     for loc, statement in parsed.statements:
-        cited = [tiers.get(ref) for ref in statement["cite"] if isinstance(ref, str)]
-        if cited and statement.get("unverified") is not True and all(t == "secondary-web" for t in cited):
-            yield loc, ("only a secondary web page supports this claim; mark it 'unverified: true' "
-                        "or cite a stronger source")
+        cited = [ref for ref in statement["cite"] if isinstance(ref, str) and ref in tiers]
+        status = statement.get("evidence", "confirmed")
+        if status == "confirmed" and cited and not any(tiers[ref] in STRONG_TIERS for ref in cited):
+            yield loc, ("'confirmed' needs a cited regulatory or peer-reviewed reference; cite one, or "
+                        "set evidence to 'corroborated' (two or more agreeing sources) or 'unconfirmed'")
+        elif status == "corroborated" and len(set(cited)) < 2:
+            yield loc, "'corroborated' needs at least two cited references; otherwise it is 'unconfirmed'"
+
+
+@rule("locator-uncited", "error", "data")
+def locators_name_cited_references(parsed: Parsed, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
+    """Every locator ('at') belongs to a reference the statement cites."""
+    for loc, statement in parsed.statements:
+        at = statement.get("at")
+        if isinstance(at, dict):
+            for ref in at:
+                if ref not in statement["cite"]:
+                    yield loc + ("at", ref), f"locator for '{ref}', which this statement does not cite"
+
+
+@rule("label-version", "warning", "data")
+def labels_record_their_version(parsed: Parsed, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
+    """A regulatory-label reference records its SPL version or its revision date."""
+    for i, ref in parsed.references:
+        if ref.get("tier") == "regulatory-label" and not (ref.get("spl_version") or ref.get("revision_date")):
+            yield ("references", i, "id"), (f"label '{ref['id']}' records neither spl_version nor "
+                                            "revision_date, so nobody can tell which version was read")
 
 
 @rule("reference-uncited", "warning", "data")
@@ -231,13 +258,24 @@ def ids_unique(entries: list[Entry]) -> Iterator[tuple[Entry, Loc, str]]:
 
 @rule("name-duplicate", "error", "library")
 def names_unique(entries: list[Entry]) -> Iterator[tuple[Entry, Loc, str]]:
-    """No name (generic, brand, code, synonym) belongs to two monographs."""
+    """No name belongs to two monographs, unless all but one mark it 'claimed_by_source'."""
     owner: dict[str, Entry] = {}
     for entry in entries:
-        for loc, name in entry.names:
+        for loc, name, claimed in entry.names:
+            if claimed:
+                continue
             other = owner.setdefault(name.casefold(), entry)
             if other.id != entry.id:
                 yield entry, loc, f"name '{name}' also belongs to '{other.id}' ({other.path})"
+
+
+@rule("boxed-warning", "error", "model")
+def labelled_drugs_state_boxed_warning(m: Monograph, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
+    """An approved drug states whether its label has a boxed warning; one without a label does not."""
+    if m.status.stage == "approved" and m.safety.boxed_warning is None:
+        yield ("safety",), "an approved drug must say whether its label carries a boxed warning"
+    elif m.status.stage != "approved" and m.safety.boxed_warning is not None:
+        yield ("safety", "boxed_warning"), "a drug without an approval has no label, so no boxed warning"
 
 
 def _dates(m: Monograph) -> Iterator[tuple[tuple, str]]:

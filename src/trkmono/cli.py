@@ -185,7 +185,7 @@ def _complete_names(ctx: typer.Context, incomplete: str) -> list[str]:
     from trkmono.locations import choose_data_dir
     try:
         names = fastpath.names(choose_data_dir(ctx.params.get("data_dir")),
-                               lambda folder: [name for e in _load_library(folder).entries for _, name in e.names])
+                               lambda folder: [name for e in _load_library(folder).entries for _, name, _ in e.names])
     except Exception:  # completion must never break the shell
         return []
     spellings = {form for n in names for form in (n, n.lower(), n.upper())}

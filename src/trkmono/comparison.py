@@ -42,7 +42,7 @@ def cell(monograph: Monograph, claims: list[Claim], empty: str = "not stated") -
     tiers = {r.id: r.tier for r in monograph.references}
     ranks = [TIER_ORDER.index(tiers[ref]) for ref in cite if ref in tiers]
     tier = TIER_ORDER[max(ranks)] if ranks else None
-    unverified = any(c.unverified for _, c in claims)
+    unverified = any(c.evidence != "confirmed" for _, c in claims)
     return Cell([text for text, _ in claims if text], cite, tier, unverified)
 
 
@@ -110,7 +110,7 @@ def _interactions(m: Monograph) -> list[Claim]:
     if rules:
         conditions = dict.fromkeys(f"{a.condition}{' (avoid)' if a.avoid else ''}" for a in rules)
         summary = Cited(cite=list(dict.fromkeys(ref for a in rules for ref in a.cite)),
-                        unverified=any(a.unverified for a in rules))
+                        evidence="unconfirmed" if any(a.evidence != "confirmed" for a in rules) else "confirmed")
         claims.append((f"CYP3A4 rules: {', '.join(conditions)}", summary))
     return claims + [(f"{i.agent}: {i.action}", i) for i in m.dosing.other_interactions]
 

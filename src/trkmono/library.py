@@ -75,7 +75,7 @@ class Library:
         """Every name, case-folded, to its entry and its spelling (the first file wins a clash)."""
         index: dict[str, tuple[Entry, str]] = {}
         for entry in self.entries:
-            for _, name in entry.names:
+            for _, name, _ in entry.names:
                 index.setdefault(name.casefold(), (entry, name))
         return index
 
@@ -87,13 +87,13 @@ class Library:
         return loaded.monograph
 
 
-def names_with_locations(m: Monograph) -> Iterator[tuple[tuple, str]]:
-    """Every name a monograph answers to, with where it is written."""
-    yield ("id",), m.id
-    yield ("identity", "generic_name"), m.identity.generic_name
+def names_with_locations(m: Monograph) -> Iterator[tuple[tuple, str, bool]]:
+    """Every name a monograph answers to, with where it is written and whether only a source claims it."""
+    yield ("id",), m.id, False
+    yield ("identity", "generic_name"), m.identity.generic_name, False
     for field in ("synonyms", "codes", "brands"):
         for i, entry in enumerate(getattr(m.identity, field)):
-            yield ("identity", field, i, "name"), entry.name
+            yield ("identity", field, i, "name"), entry.name, getattr(entry, "claimed_by_source", False)
 
 
 def _display_name(entry: Entry, name: str) -> str:

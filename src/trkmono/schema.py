@@ -1,7 +1,8 @@
 """The monograph data model: pure pydantic v2 models, no I/O.
 
 Every clinical statement is a ``Cited`` model: it names one or more reference ids of its own
-monograph (``cite``) and may be flagged ``unverified`` when its only support is weak. Unknown
+monograph (``cite``), optionally where in each reference it stands (``at``), and carries an
+evidence status (``evidence``) that validate checks against the tiers of what it cites. Unknown
 fields are refused everywhere, and values are strict so a YAML typo fails loudly instead of
 being coerced.
 """
@@ -40,6 +41,9 @@ Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 
 Text = Annotated[str, Field(min_length=1, max_length=4000)]
 """Free text from a source, paraphrased, never empty."""
+
+SetId = Annotated[str, Field(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
+"""An SPL set id: a lower-case UUID."""
 
 EvidenceTier = Literal[
     "regulatory-label",
@@ -94,13 +98,27 @@ class Model(BaseModel):
     )
 
 
+EvidenceStatus = Literal["confirmed", "corroborated", "unconfirmed"]
+"""confirmed: a regulatory or peer-reviewed text that was read states it; corroborated: only
+reproductions of the label or other secondary sources, at least two independent ones, agree;
+unconfirmed: one secondary source, the seed page alone, or sources disagree."""
+
+Locator = Annotated[str, Field(min_length=1, max_length=60)]
+"""Where in a source a statement stands: a section, table or page (e.g. §2.3, Table 1, p. 5)."""
+
+
 class Cited(Model):
     """A statement backed by references listed in the same monograph."""
 
     cite: list[Slug] = Field(min_length=1)
     """Ids of the references that support this statement."""
-    unverified: bool = False
-    """True when no regulatory or peer-reviewed source confirms the statement."""
+    at: dict[Slug, Locator] = {}
+    """Where the statement stands in a cited reference, by reference id (e.g. {us-label: §2.3})."""
+    evidence: EvidenceStatus = "confirmed"
+    """confirmed (a regulatory or peer-reviewed text states it), corroborated (two or more
+    secondary sources agree) or unconfirmed (one secondary source, or sources disagree)."""
+    curator_note: Text | None = None
+    """How this statement was researched or why it is doubted; for curators, not shown by default."""
 
 
 class Statement(Cited):
@@ -115,6 +133,9 @@ class Name(Cited):
 
     name: Text
     """The name exactly as the source spells it."""
+    claimed_by_source: bool = False
+    """True when only a cited source attaches this name to the drug and it is another drug's
+    primary name or code; a look-up of the name then opens the other monograph."""
 
 
 class Brand(Cited):
@@ -263,7 +284,7 @@ class ResistanceFinding(Cited):
     """Kinase-domain region of the mutation."""
     activity: Activity
     """What the source reports."""
-    evidence: ResistanceEvidence
+    basis: ResistanceEvidence
     """Clinical or preclinical data."""
     text: Text
     """The finding in words."""
@@ -293,13 +314,26 @@ class Dose(Model):
     """Cap per dose in mg, for BSA-based doses, when the source gives one."""
 
 
+class LeadIn(Model):
+    """A first phase of a regimen: a different dose for the first days of treatment."""
+
+    dose: Dose
+    """The dose during the lead-in."""
+    days: int = Field(ge=1, le=365)
+    """How many days the lead-in lasts."""
+    condition: Text | None = None
+    """What must hold before the regimen's main dose follows (e.g. if tolerated)."""
+
+
 class Regimen(Cited):
     """A recommended starting dose for a population."""
 
     population: Population
     """Who it is for."""
+    lead_in: LeadIn | None = None
+    """A lead-in phase before ``dose``, when the label gives one."""
     dose: Dose
-    """The dose."""
+    """The dose (after the lead-in, when there is one)."""
     food: Food
     """Relation to meals."""
     duration: Text | None = None
@@ -438,8 +472,8 @@ class BoxedWarning(Cited):
 class Safety(Model):
     """Warnings, reactions, monitoring and counselling."""
 
-    boxed_warning: BoxedWarning
-    """Boxed warning (or none)."""
+    boxed_warning: BoxedWarning | None = None
+    """Boxed warning (or its absence); left out for a drug with no label."""
     warnings: list[Warning] = []
     """Warnings and precautions."""
     common_adverse_reactions: list[AdverseReaction] = []
@@ -499,8 +533,16 @@ class Reference(Model):
     """Where to read it."""
     tier: EvidenceTier
     """Strength of the source."""
+    revision_date: PartialDate | None = None
+    """For a label or product information: the revision date printed in the document."""
+    spl_set_id: SetId | None = None
+    """For a US label: its SPL set id (stable across versions), as DailyMed lists it."""
+    spl_version: int | None = Field(default=None, ge=1)
+    """For a US label: the SPL version number the monograph was checked against."""
     note: Text | None = None
-    """Doubts or remarks about the source itself."""
+    """What a reader should know about the source itself (e.g. superseded, a copy of the label)."""
+    curator_note: Text | None = None
+    """How the source was found or read; for curators, not shown by default."""
 
 
 class Review(Model):
@@ -509,7 +551,9 @@ class Review(Model):
     last_reviewed: PartialDate
     """When a curator last checked the monograph against its sources (YYYY-MM-DD)."""
     caveats: list[Statement] = []
-    """Things a reader must know first (doubtful identity, conflicting sources)."""
+    """What a clinician must know first, short and clinical: what is uncertain and what to check."""
+    curator_notes: list[Text] = []
+    """How the monograph was researched and what is left to do; for curators, not shown by default."""
 
 
 class Monograph(Model):
@@ -529,6 +573,8 @@ class Monograph(Model):
     """Mechanism of action and resistance."""
     dosing: Dosing
     """Dosing."""
+    patient_selection: list[Statement] = []
+    """Who to test and how: required biomarkers and companion diagnostics named by a regulator."""
     safety: Safety
     """Safety."""
     efficacy: Efficacy

@@ -28,7 +28,7 @@ class Markers:
 
     def __call__(self, claim: Cited) -> str:
         numbers = ",".join(str(n) for n in sorted({self.numbers.get(ref, 0) for ref in claim.cite}))
-        return f" \\[{numbers}\\]" + (" **UNVERIFIED**" if claim.unverified else "")
+        return f" \\[{numbers}\\]" + (" **UNVERIFIED**" if claim.evidence != "confirmed" else "")
 
 
 def monograph(m: Monograph, sections: Iterable[str]) -> str:
@@ -86,7 +86,7 @@ def _mechanism(m: Monograph, mark: Markers) -> list[str]:
     if mech.resistance:
         lines += ["", "### Resistance mutations", ""] + _table(
             ["Mutation", "Region", "Activity", "Evidence", "Finding"],
-            [[escape(r.mutation), r.region, r.activity, r.evidence, escape(r.text) + mark(r)] for r in mech.resistance])
+            [[escape(r.mutation), r.region, r.activity, r.basis, escape(r.text) + mark(r)] for r in mech.resistance])
     return lines
 
 

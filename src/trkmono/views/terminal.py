@@ -31,7 +31,7 @@ class Citations:
         """' [1,3]' and, for an unverified claim, a visible UNVERIFIED tag."""
         numbers = ",".join(str(n) for n in sorted({self.numbers.get(ref, 0) for ref in claim.cite}))
         text = Text(f" [{numbers}]", style="cyan")
-        if claim.unverified:
+        if claim.evidence != "confirmed":
             text.append(" ")
             text.append("UNVERIFIED", style="bold black on yellow")
         return text
@@ -110,7 +110,7 @@ def _mechanism(m: Monograph, cites: Citations) -> RenderableType:
         table = Table("Mutation", "Region", "Activity", "Evidence", "Finding", title="Resistance mutations",
                       title_justify="left", expand=True)
         for r in mech.resistance:
-            table.add_row(Text(r.mutation), Text(r.region), Text(r.activity), Text(r.evidence),
+            table.add_row(Text(r.mutation), Text(r.region), Text(r.activity), Text(r.basis),
                           Text(r.text) + cites.marker(r))
         parts.append(table)
     return Group(*parts)

@@ -34,7 +34,7 @@ def marker(source: Cited | None, prefix: str = "") -> Text:
     if source is None:
         return Text("")
     text = Text(f" [{', '.join(prefix + c for c in source.cite)}]", style="cyan")
-    if source.unverified:
+    if source.evidence != "confirmed":
         text.append(" ")
         text.append("UNVERIFIED", style=UNVERIFIED_STYLE)
     return text
@@ -68,7 +68,7 @@ def _notice(console: Console) -> None:
 
 
 def _citation(source: Cited | None) -> dict[str, object]:
-    return {"cite": list(source.cite) if source else [], "unverified": bool(source and source.unverified)}
+    return {"cite": list(source.cite) if source else [], "unverified": bool(source and source.evidence != "confirmed")}
 
 
 def _reference_json(groups: list[tuple[Monograph, list[str]]]) -> list[dict[str, object]]:
@@ -292,7 +292,7 @@ def interactions_json(m: Monograph, mentions: list[Record]) -> str:
 def _finding_cell(finding: Finding, row_region: str) -> Text:
     f = finding.finding
     text = Text(f.activity, style={"active": "green", "resistant": "red"}.get(f.activity, "yellow"))
-    text.append(f" · {f.evidence}")
+    text.append(f" · {f.basis}")
     if f.region != row_region:
         text.append(f" (recorded region: {f.region})", style="dim")
     return text + marker(f)
@@ -344,7 +344,7 @@ def _render_unnamed(console: Console, findings: list[Finding], title: str, full:
         line.append(f"{f.finding.mutation} ({f.finding.region}) — ")
         line.append(f.finding.activity, style={"active": "green", "resistant": "red"}.get(f.finding.activity,
                                                                                           "yellow"))
-        line.append(f" · {f.finding.evidence}")
+        line.append(f" · {f.finding.basis}")
         console.print(line + marker(f.finding))
         if full:
             console.print(Text(f"    {f.finding.text}"))
@@ -371,7 +371,7 @@ def render_mutation(console: Console, table: ResistanceTable, row: MutationRow, 
 def _finding_json(f: Finding) -> dict[str, object]:
     x = f.finding
     return {"drug": f.monograph.id, "mutation": x.mutation, "region": x.region, "activity": x.activity,
-            "evidence": x.evidence, "text": x.text, **_citation(x)}
+            "basis": x.basis, "text": x.text, **_citation(x)}
 
 
 def _row_json(row: MutationRow, monographs: list[Monograph]) -> dict[str, object]:
