@@ -1,41 +1,42 @@
-"""Finding monograph folders, loading them, and looking drugs up by any of their names."""
+"""Open a library, find a drug by any of its names, and stream its monographs.
+
+A library is the packaged one (compiled when the wheel was built) or a folder of YAML files
+compiled per file into a store keyed by each file's content. Either way the read commands get
+plain data that passed every error-level rule; a file that fails one is kept aside as broken
+with its problems, never shown. Names shared across files follow the data: a name that one file
+holds and another only "claims by a source" opens the holder; any other sharing is ambiguous.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from trkmono.loader import Loaded, load_file
-from trkmono.problems import Problem, TrkmonoError
-from trkmono.schema import Monograph
+from trkmono.compiled import cache_folder
+from trkmono.compiled.plain import Plain
+from trkmono.compiled.store import Key, Store, StoreUnusable, Summary
+from trkmono.errors import Ambiguous, NotFound, TrkmonoError
+from trkmono.problems import Problem
+from trkmono.reading.folders import Unreadable, display_path, monograph_files, packaged_data_dir, \
+    packaged_store, read_source
 
-
-
-class NotFound(TrkmonoError):
-    """No monograph answers to a name."""
-
-    def __init__(self, name: str, suggestions: list[str]) -> None:
-        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
-        super().__init__(f"no monograph named '{name}'{hint}")
-        self.suggestions = suggestions
+SUGGESTION_CUTOFF = 0.85
+"""How alike a name must be to be suggested: typos, not other drugs with a similar stem."""
 
 
 @dataclass(frozen=True)
-class Entry:
-    """What the cross-file rules need of one valid monograph: its id and names with locations."""
+class Member:
+    """One valid monograph file of the library."""
 
+    key: Key
     path: str
     id: str
-    names: tuple[tuple[tuple, str], ...]
-
-    @classmethod
-    def of(cls, loaded: Loaded) -> Entry | None:
-        """The entry of a loaded file, or None when it holds no valid monograph."""
-        if loaded.monograph is None:
-            return None
-        return cls(loaded.path, loaded.monograph.id, tuple(names_with_locations(loaded.monograph)))
+    names: list[tuple[tuple, str, bool]]
+    store: Store = field(compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -48,53 +49,210 @@ class Broken:
 
 @dataclass
 class Library:
-    """A folder's valid monographs, indexed by every name, loaded only when asked for."""
+    """The valid monographs of one library, indexed by every name, loaded when asked for."""
 
-    folder: Path
-    entries: list[Entry]
-    broken: list[Broken]
+    origin: str
+    """'the packaged library' or 'the folder PATH'."""
+    members: list[Member]
+    broken: list[Broken] = field(default_factory=list)
 
-    @property
-    def monographs(self) -> list[Monograph]:
-        """Every valid monograph, in file order (loads each file)."""
-        return [self.load(entry) for entry in self.entries]
-
-    def find(self, name: str) -> Monograph:
+    def find(self, name: str) -> Plain:
         """The monograph answering to ``name`` (id, generic, brand, code, synonym; any case)."""
-        index = self.name_index()
-        found = index.get(name.strip().casefold())
+        return self.monograph(self.member(name))
+
+    def member(self, name: str) -> Member:
+        """The member answering to ``name``; NotFound or Ambiguous (both exit 1) otherwise."""
+        holders = self._index().get(name.strip().casefold(), [])
+        primary = list({m.id: m for m, claimed in holders if not claimed}.values())
+        claimed = list({m.id: m for m, c in holders if c and m.id not in {p.id for p in primary}}.values())
+        if len(primary) == 1 or (not primary and len(claimed) == 1):
+            return (primary or claimed)[0]
+        if primary or claimed:
+            raise Ambiguous(name, [(m.id, "its own name") for m in primary]
+                            + [(m.id, "claimed by a source it cites") for m in claimed])
+        raise NotFound(self._not_found(name), self.suggestions(name))
+
+    def also_claimed(self, name: str, shown: Member) -> list[str]:
+        """Other monographs that claim ``name`` through a cited source, besides the one shown."""
+        return sorted({m.id for m, claimed in self._index().get(name.strip().casefold(), [])
+                       if claimed and m.id != shown.id})
+
+    def suggestions(self, name: str) -> list[str]:
+        """Names that look like a typo of ``name`` (up to three drugs)."""
+        index = self._index()
+        best: dict[str, str] = {}
+        for key in difflib.get_close_matches(name.casefold(), list(index), n=10, cutoff=SUGGESTION_CUTOFF):
+            member = index[key][0][0]
+            spelled = next(n for _, n, _ in member.names if n.casefold() == key)
+            best.setdefault(member.id, spelled if key == member.id else f"{spelled} ({member.id})")
+        return list(best.values())[:3]
+
+    def monograph(self, member: Member) -> Plain:
+        """The compiled monograph of a member."""
+        found = _safely(lambda: member.store.monograph(member.key))
         if found is None:
-            close = difflib.get_close_matches(name.casefold(), list(index), n=10, cutoff=0.6)
-            best: dict[str, str] = {}
-            for key in close:
-                best.setdefault(index[key][0].id, _display_name(*index[key]))
-            raise NotFound(name, list(best.values())[:3])
-        return self.load(found[0])
+            raise TrkmonoError(f"{member.path} could not be read back from the compiled library; run the "
+                               "command again")
+        return found
 
-    def name_index(self) -> dict[str, tuple[Entry, str]]:
-        """Every name, case-folded, to its entry and its spelling (the first file wins a clash)."""
-        index: dict[str, tuple[Entry, str]] = {}
-        for entry in self.entries:
-            for _, name, _ in entry.names:
-                index.setdefault(name.casefold(), (entry, name))
-        return index
+    def monographs(self) -> Iterator[Plain]:
+        """Every valid monograph in file order, one at a time (memory stays flat)."""
+        for member in self.members:
+            yield self.monograph(member)
 
-    def load(self, entry: Entry) -> Monograph:
-        """The monograph of an entry, read again from its file."""
-        loaded = load_file(Path(entry.path), entry.path)
-        if loaded.monograph is None:
-            raise TrkmonoError(f"{entry.path} changed while it was being read; run the command again")
-        return loaded.monograph
+    def matching_records(self, words: list[str]) -> Iterator[tuple[Plain, list[dict]]]:
+        """(head, records that may contain every word) per monograph, in file order."""
+        for store in dict.fromkeys(m.store for m in self.members):
+            keys = [m.key for m in self.members if m.store is store]
+            for key, records in store.matching_records(keys, words):
+                head = _safely(lambda: store.head(key))
+                if head is not None:
+                    yield head, records
+
+    def records(self, member: Member) -> list[dict]:
+        """The search records of one member (for the interaction mentions)."""
+        return _safely(lambda: member.store.records(member.key)) or []
+
+    def _index(self) -> dict[str, list[tuple[Member, bool]]]:
+        if not hasattr(self, "_names"):
+            self._names: dict[str, list[tuple[Member, bool]]] = {}
+            for member in self.members:
+                for _, name, claimed in member.names:
+                    self._names.setdefault(name.casefold(), []).append((member, claimed))
+        return self._names
+
+    def _not_found(self, name: str) -> str:
+        return (f"no monograph named '{name}' in {self.origin} ({len(self.members)} monographs); "
+                "run 'trkmono list' to see them")
 
 
-def names_with_locations(m: Monograph) -> Iterator[tuple[tuple, str, bool]]:
-    """Every name a monograph answers to, with where it is written and whether only a source claims it."""
-    yield ("id",), m.id, False
-    yield ("identity", "generic_name"), m.identity.generic_name, False
-    for field in ("synonyms", "codes", "brands"):
-        for i, entry in enumerate(getattr(m.identity, field)):
-            yield ("identity", field, i, "name"), entry.name, getattr(entry, "claimed_by_source", False)
+def open_library(folder: Path | None, today: dt.date | None = None) -> Library:
+    """The packaged library (folder None) or a folder's, with broken files kept aside."""
+    today = today or dt.date.today()
+    built = packaged_store() if folder is None else None
+    if built is not None:
+        store = Store.packaged(built)
+        shown = display_path(packaged_data_dir())
+        files = [(key, f"{shown}/{key[1]}", None) for key in store.list_files()]
+        return _assemble("the packaged library", store, files, today)
+    folder = folder or packaged_data_dir()
+    store = _folder_store()
+    files = []
+    for path in monograph_files(folder):
+        shown = str(display_path(path))
+        try:
+            raw = read_source(path, shown)
+        except Unreadable as exc:
+            files.append((None, shown, exc.problem))
+            continue
+        key = (hashlib.sha256(raw).hexdigest(), path.name)
+        files.append((key, shown, raw))
+    origin = "the packaged library" if folder == packaged_data_dir() else f"the folder {display_path(folder)}"
+    return _assemble(origin, store, files, today)
 
 
-def _display_name(entry: Entry, name: str) -> str:
-    return name if name.casefold() == entry.id else f"{name} ({entry.id})"
+def _folder_store() -> Store:
+    """The cache's store for this code, or one in memory when the cache cannot be used."""
+    folder = cache_folder.private_folder()
+    if folder is not None:
+        try:
+            return Store.in_cache(folder, code_stamp())
+        except (StoreUnusable, OSError):
+            pass
+    return Store.in_memory()
+
+
+def _assemble(origin: str, store: Store, files: list, today: dt.date) -> Library:
+    """Summaries for every file (compiling what the store lacks), then the library-wide rules."""
+    keys = [key for key, _, _ in files if key is not None]
+    known = _safely(lambda: store.summaries(keys)) or {}
+    spare: list[Store] = []  # one store in memory, for what the main store cannot take
+    members, broken = [], []
+    for key, shown, raw in files:
+        if key is None:
+            broken.append(Broken(shown, [raw]))
+            continue
+        holder, summary = store, known.get(key)
+        if summary is None or not _current(summary, today):
+            if not isinstance(raw, bytes):
+                raw = read_source(packaged_data_dir() / key[1], shown)
+            holder, summary = _compile_into(store, spare, key, raw, shown, today)
+        if summary.errors:
+            broken.append(Broken(shown, [Problem(shown, line, col, "error", rule, message)
+                                         for line, col, rule, message in summary.errors]))
+        else:
+            members.append(Member(key, shown, summary.id, summary.names, holder))
+    return _apply_library_rules(Library(origin, members, broken))
+
+
+def _compile_into(store: Store, spare: list[Store], key: Key, raw: bytes, shown: str,
+                  today: dt.date) -> tuple[Store, Summary]:
+    """Compile one file into the store, or into a store in memory when the store cannot take it."""
+    from trkmono.compiled.compile import compile_file  # PyYAML and pydantic: only when compiling
+    compiled = compile_file(raw, shown, today)
+    if store.writable:
+        try:
+            store.put(key, compiled)
+            return store, store.summaries([key])[key]
+        except (StoreUnusable, KeyError):
+            pass
+    if not spare:
+        spare.append(Store.in_memory())
+    spare[0].put(key, compiled)
+    return spare[0], spare[0].summaries([key])[key]
+
+
+def _current(summary: Summary, today: dt.date) -> bool:
+    """A stored check still holds today: compiled no later than today, and, when a date was then in
+    the future, compiled today (that date may have arrived since)."""
+    compiled_on = summary.compiled_on
+    if compiled_on > today.isoformat():
+        return False
+    return compiled_on == today.isoformat() or all(rule != "date-future" for _, _, rule, _ in summary.errors)
+
+
+def _apply_library_rules(library: Library) -> Library:
+    """Move members that break a library-wide rule (shared ids or names) to broken.
+
+    The rules (and the YAML reader that locates their findings) are loaded only when two members
+    share an id or a name at all, which a clean library never does.
+    """
+    if not _shares_a_name(library.members):
+        return library
+    from trkmono.checking.rules import check_library
+    from trkmono.reading.loader import load_file
+    problems = check_library(library.members, lambda member, loc: load_file(Path(member.path)).mark(loc))
+    failing = {p.path for p in problems}
+    library.members = [m for m in library.members if m.path not in failing]
+    library.broken += [Broken(path, [p for p in problems if p.path == path]) for path in sorted(failing)]
+    return library
+
+
+def _shares_a_name(members: list[Member]) -> bool:
+    owners: dict[str, str] = {}
+    for member in members:
+        for loc, name, claimed in member.names:
+            if not claimed and owners.setdefault(name.casefold(), member.id) != member.id:
+                return True
+    return len({m.id for m in members}) < len(members)
+
+
+def _safely(read):
+    try:
+        return read()
+    except StoreUnusable:
+        return None
+
+
+def code_stamp() -> str:
+    """Changes with trkmono's code and the releases of the libraries that shape compiled data."""
+    from importlib.metadata import PackageNotFoundError, version
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(path.name.encode() + path.read_bytes())
+    for name in ("PyYAML", "pydantic", "pydantic-core"):
+        try:
+            digest.update(f"{name}={version(name)}".encode())
+        except PackageNotFoundError:
+            digest.update(name.encode())
+    return digest.hexdigest()[:16]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from trkmono.problems import Problem, printable
+from trkmono.problems import Problem
+from trkmono.errors import printable
 
 FORMATS = ("text", "json", "github")
 

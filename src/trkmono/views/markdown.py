@@ -8,9 +8,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from trkmono import describe
-from trkmono.comparison import Row
-from trkmono.schema import Cited, Monograph
+from trkmono.model import phrases as describe
+from trkmono.clinical.compare import Row
+from typing import TYPE_CHECKING
+
+from trkmono import terms
+
+if TYPE_CHECKING:  # the plain data has the shape of these models
+    from trkmono.model.schema import Cited, Monograph
+
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 
@@ -31,8 +37,9 @@ class Markers:
         return f" \\[{numbers}\\]" + (" **UNVERIFIED**" if claim.evidence != "confirmed" else "")
 
 
-def monograph(m: Monograph, sections: Iterable[str]) -> str:
+def monograph(m: Monograph, sections: Iterable[str] | None = None, brief: bool = False) -> str:
     """The monograph's header, caveats and chosen sections as Markdown."""
+    sections = sections or terms.SECTIONS
     mark = Markers(m)
     ident = m.identity
     cls = ident.classification
@@ -121,7 +128,8 @@ def _dosing(m: Monograph, mark: Markers) -> list[str]:
 def _safety(m: Monograph, mark: Markers) -> list[str]:
     s = m.safety
     boxed = s.boxed_warning
-    lines = [f"Boxed warning: {escape(boxed.text or 'yes') if boxed.present else 'none'}{mark(boxed)}", ""]
+    lines = (["Boxed warning: not applicable (no approved label)", ""] if boxed is None else
+             [f"Boxed warning: {escape(boxed.text or 'yes') if boxed.present else 'none'}{mark(boxed)}", ""])
     if s.warnings:
         lines += ["### Warnings and precautions", ""] + _bullets(((f"{w.title}: {w.text}", w) for w in s.warnings), mark)
         lines.append("")
@@ -179,7 +187,7 @@ def comparison(monographs: list[Monograph], rows: list[Row]) -> str:
             text = "<br>".join(escape(line) for line in cell.lines)
             if cell.cite:
                 text += f"<br>*{describe.TIER_SHORT.get(cell.tier or '', '?')}: {escape(', '.join(cell.cite))}*"
-            if cell.unverified:
+            if cell.evidence != "confirmed":
                 text += "<br>**UNVERIFIED**"
             cells.append(text)
         body.append([f"**{escape(row.aspect)}**", *cells])

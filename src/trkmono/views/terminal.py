@@ -14,11 +14,15 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from trkmono import describe
-from trkmono.comparison import Row
-from trkmono.schema import Cited, Monograph
+from trkmono.model import phrases as describe
+from trkmono.clinical.compare import Row
+from typing import TYPE_CHECKING
 
-SECTIONS = ("status", "indications", "mechanism", "dosing", "safety", "efficacy", "references")
+if TYPE_CHECKING:  # the plain data has the shape of these models
+    from trkmono.model.schema import Cited, Monograph
+
+
+from trkmono.terms import SECTIONS
 
 
 class Citations:
@@ -43,8 +47,10 @@ class Citations:
         return text + self.marker(claim)
 
 
-def render_monograph(console: Console, m: Monograph, sections: Iterable[str] = SECTIONS) -> None:
+def render_monograph(console: Console, m: Monograph, sections: Iterable[str] | None = None,
+                     brief: bool = False) -> None:
     """The header, caveats and the chosen sections of one monograph, then the notice."""
+    sections = sections or SECTIONS
     cites = Citations(m)
     console.print(_header(m, cites))
     if m.review.caveats:
@@ -159,8 +165,12 @@ def _dosing(m: Monograph, cites: Citations) -> RenderableType:
 def _safety(m: Monograph, cites: Citations) -> RenderableType:
     s = m.safety
     boxed = s.boxed_warning
-    heading = Text("Boxed warning: ", style="bold") + Text(boxed.text or "yes" if boxed.present else "none")
-    parts: list[RenderableType] = [cites.line(heading, boxed, bullet="")]
+    parts: list[RenderableType] = []
+    if boxed is None:
+        parts.append(Text("Boxed warning: not applicable (no approved label)", style="bold"))
+    else:
+        heading = Text("Boxed warning: ", style="bold") + Text(boxed.text or "yes" if boxed.present else "none")
+        parts.append(cites.line(heading, boxed, bullet=""))
     if s.warnings:
         parts.append(Text("Warnings and precautions", style="bold underline"))
         parts += [cites.line(Text(f"{w.title}: ", style="bold") + Text(w.text), w) for w in s.warnings]
@@ -266,6 +276,6 @@ def _cell_text(cell) -> Text:
     if cell.cite:
         text.append(f"\n[{describe.TIER_SHORT.get(cell.tier or '', '?')}: {', '.join(cell.cite)}]",
                     style="dim cyan")
-    if cell.unverified:
+    if cell.evidence != "confirmed":
         text.append("\nUNVERIFIED", style="bold black on yellow")
     return text

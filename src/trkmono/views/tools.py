@@ -14,14 +14,17 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from trkmono import describe
-from trkmono.dosecalc import ROUNDING, Amount, Outcome, Step, mg
-from trkmono.resistance import Finding, MutationRow, Table as ResistanceTable
-from trkmono.schema import Adjustment, Cited, Monograph, Regimen
-from trkmono.search import Hit, Record
-from trkmono.views.machine import _envelope
+from trkmono.model import phrases as describe
+from trkmono.clinical.dose import ROUNDING, Amount, Outcome, Step, mg
+from trkmono.clinical.resistance import Finding, MutationRow, Table as ResistanceTable
+from typing import TYPE_CHECKING
+from trkmono.clinical.search import Hit, Record
+from trkmono.views.citations import CYP3A_CONDITIONS, cited_ids, cyp3a_effect, cyp3a_groups, dose_sources, resistance_references
 
-CYP3A_CONDITIONS = ("strong-inhibitor", "moderate-inhibitor", "strong-inducer", "moderate-inducer")
+if TYPE_CHECKING:  # the plain data has the shape of these models
+    from trkmono.model.schema import Adjustment, Cited, Monograph, Regimen
+
+
 UNVERIFIED_STYLE = "bold black on yellow"
 
 
@@ -38,10 +41,6 @@ def marker(source: Cited | None, prefix: str = "") -> Text:
         text.append(" ")
         text.append("UNVERIFIED", style=UNVERIFIED_STYLE)
     return text
-
-
-def _cited(sources: Iterable[Cited | None]) -> list[str]:
-    return list(dict.fromkeys(ref for s in sources if s is not None for ref in s.cite))
 
 
 def _references(console: Console, groups: list[tuple[Monograph, list[str]]], qualify: bool = False) -> None:
@@ -67,18 +66,6 @@ def _notice(console: Console) -> None:
     console.print(Text(describe.NOTICE, style="italic"))
 
 
-def _citation(source: Cited | None) -> dict[str, object]:
-    return {"cite": list(source.cite) if source else [], "unverified": bool(source and source.evidence != "confirmed")}
-
-
-def _reference_json(groups: list[tuple[Monograph, list[str]]]) -> list[dict[str, object]]:
-    out = []
-    for m, ids in groups:
-        by_id = {r.id: r for r in m.references}
-        out += [{"drug": m.id, **by_id[i].model_dump(mode="json")} for i in ids if i in by_id]
-    return out
-
-
 # ---------------------------------------------------------------------------------------------
 # dose
 
@@ -93,11 +80,6 @@ def _asked(outcome: Outcome) -> str:
     if r.cyp3a:
         parts.append(f"CYP3A4 {r.cyp3a}")
     return " · ".join(parts)
-
-
-def _dose_sources(outcome: Outcome) -> list[Cited | None]:
-    return ([s.source for s in outcome.steps] + [v.formulation for v in outcome.volumes]
-            + list(outcome.strengths) + [r for r, _ in outcome.candidates] + list(outcome.other_regimens))
 
 
 def render_dose(console: Console, outcome: Outcome) -> None:
@@ -123,7 +105,7 @@ def render_dose(console: Console, outcome: Outcome) -> None:
         for regimen in outcome.other_regimens:
             console.print(_regimen_line(regimen))
     console.print(Text(f"Rounding: {ROUNDING}", style="dim"))
-    _references(console, [(m, _cited(_dose_sources(outcome)))])
+    _references(console, [(m, cited_ids(dose_sources(outcome)))])
     _notice(console)
 
 
@@ -176,59 +158,8 @@ def _render_result(console: Console, outcome: Outcome) -> None:
         console.print(Text(f"  This is the last step of the ladder. After it: {outcome.after_last_step}"))
 
 
-def _amount_json(amount: Amount | None) -> dict[str, object] | None:
-    return None if amount is None else {"mg": float(amount.mg), "mg_exact": mg(amount.mg),
-                                         "frequency": amount.frequency}
-
-
-def dose_json(outcome: Outcome) -> str:
-    """The calculation as data; ``dose`` is null unless ``computed``."""
-    m, r = outcome.monograph, outcome.request
-    regimen = outcome.regimen
-    return _envelope(
-        "dose",
-        drug=m.id,
-        request={"bsa_m2": float(r.bsa_m2) if r.bsa_m2 is not None else None, "hepatic": r.hepatic,
-                 "cyp3a": r.cyp3a, "reduction": r.reduction},
-        computed=outcome.computed,
-        reasons=outcome.reasons,
-        steps=[{"kind": s.kind, "title": s.title, "applied": s.applied, "avoid": s.avoid,
-                "population": s.population, "rule": s.rule, "effect": s.effect,
-                "dose": _amount_json(s.dose), "notes": s.notes, **_citation(s.source)} for s in outcome.steps],
-        dose=None if not outcome.computed else {
-            **_amount_json(outcome.dose), "food": regimen.food, "duration": regimen.duration,
-            "volumes": [{"form": v.formulation.form, "concentration": f"{describe.number(v.strength.amount)} "
-                         f"{v.strength.unit}", "ml": float(v.ml), "rounded": not v.exact,
-                         **_citation(v.formulation)} for v in outcome.volumes],
-            "after_last_step": outcome.after_last_step,
-        },
-        ambiguous=outcome.ambiguous,
-        candidates=[{"population": describe.population(c.population), "regimen": describe.regimen(c),
-                     "why": why, **_citation(c)} for c, why in outcome.candidates],
-        other_regimens=[{"population": describe.population(c.population), "regimen": describe.regimen(c),
-                         **_citation(c)} for c in outcome.other_regimens],
-        rounding=ROUNDING,
-        references=_reference_json([(m, _cited(_dose_sources(outcome)))]),
-    )
-
-
 # ---------------------------------------------------------------------------------------------
 # interactions
-
-
-def cyp3a_groups(m: Monograph) -> list[tuple[str, list[Adjustment]]]:
-    """The four CYP3A4 conditions (each with its rules, possibly none), then any other condition."""
-    groups = {c: [] for c in CYP3A_CONDITIONS}
-    for a in m.dosing.cyp3a4:
-        groups.setdefault(a.condition.strip().casefold(), []).append(a)
-    return list(groups.items())
-
-
-def _effect(a: Adjustment) -> str:
-    """describe.adjustment, but a rule without an amount says so instead of 'no dose change'."""
-    if a.percent_change is None and a.set_dose is None:
-        return "avoid" if a.avoid else "no amount stated (read the rule)"
-    return describe.adjustment(a)
 
 
 def render_interactions(console: Console, m: Monograph, mentions: list[Record]) -> None:
@@ -241,7 +172,7 @@ def render_interactions(console: Console, m: Monograph, mentions: list[Record]) 
             console.print(Text(f"• {label}: ", style="bold") + Text("the monograph gives no rule", style="yellow"))
         for a in rules:
             line = Text(f"• {label}: ", style="bold")
-            effect = _effect(a)
+            effect = cyp3a_effect(a)
             if a.avoid:
                 line.append("AVOID", style="bold red")
                 effect = effect.removeprefix("avoid").lstrip("; ")
@@ -263,26 +194,8 @@ def render_interactions(console: Console, m: Monograph, mentions: list[Record]) 
         for record in mentions:
             console.print(Text(f"• {record.section}: ", style="bold") + Text(record.text) + marker(record.source))
     sources = [a for _, rules in cyp3a_groups(m) for a in rules] + list(m.dosing.other_interactions)
-    _references(console, [(m, _cited(sources + [r.source for r in mentions]))])
+    _references(console, [(m, cited_ids(sources + [r.source for r in mentions]))])
     _notice(console)
-
-
-def interactions_json(m: Monograph, mentions: list[Record]) -> str:
-    """CYP3A4 conditions (an empty ``rules`` list: no rule), other interactions and mentions."""
-    return _envelope(
-        "interactions",
-        drug=m.id,
-        cyp3a4=[{"condition": condition, "rules": [
-            {"population": describe.population(a.population) if a.population else None, "avoid": a.avoid,
-             "percent_change": a.percent_change, "set_dose": a.set_dose.model_dump(mode="json") if a.set_dose else None,
-             "effect": _effect(a), "rule": a.rule, **_citation(a)} for a in rules]}
-            for condition, rules in cyp3a_groups(m)],
-        other=[{"agent": i.agent, "action": i.action, **_citation(i)} for i in m.dosing.other_interactions],
-        mentioned_elsewhere=[{"section": r.section, "text": r.text, **_citation(r.source)} for r in mentions],
-        references=_reference_json([(m, _cited([a for _, rules in cyp3a_groups(m) for a in rules]
-                                               + list(m.dosing.other_interactions)
-                                               + [r.source for r in mentions]))]),
-    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -305,14 +218,6 @@ def _cell(row: MutationRow, m: Monograph) -> Text:
     return Text("\n").join(_finding_cell(f, row.region) for f in found)
 
 
-def _resistance_refs(findings: Iterable[Finding]) -> list[tuple[Monograph, list[str]]]:
-    groups: dict[str, tuple[Monograph, list[str]]] = {}
-    for f in findings:
-        m, ids = groups.setdefault(f.monograph.id, (f.monograph, []))
-        ids += [c for c in f.finding.cite if c not in ids]
-    return list(groups.values())
-
-
 def _mutation_title(row: MutationRow) -> str:
     gene = f" ({row.mutation.gene} p.{row.mutation.change})" if row.mutation.gene else ""
     return f"{row.mutation}{gene}"
@@ -331,7 +236,7 @@ def render_resistance(console: Console, table: ResistanceTable) -> None:
     found = [f for row in table.rows for cell in row.cells.values() for f in cell] + table.unnamed
     console.print(Text("Cells: activity · evidence (clinical or preclinical); 'no data' means no monograph "
                        "statement about that residue.", style="dim"))
-    _references(console, _resistance_refs(found), qualify=True)
+    _references(console, resistance_references(found), qualify=True)
     _notice(console)
 
 
@@ -364,31 +269,8 @@ def render_mutation(console: Console, table: ResistanceTable, row: MutationRow, 
     _render_unnamed(console, regional, f"Findings for {row.region} mutations as a whole (not for this residue)",
                     full=True)
     found = [f for cell in row.cells.values() for f in cell] + regional
-    _references(console, _resistance_refs(found), qualify=True)
+    _references(console, resistance_references(found), qualify=True)
     _notice(console)
-
-
-def _finding_json(f: Finding) -> dict[str, object]:
-    x = f.finding
-    return {"drug": f.monograph.id, "mutation": x.mutation, "region": x.region, "activity": x.activity,
-            "basis": x.basis, "text": x.text, **_citation(x)}
-
-
-def _row_json(row: MutationRow, monographs: list[Monograph]) -> dict[str, object]:
-    return {"mutation": str(row.mutation), "gene": row.mutation.gene, "region": row.region,
-            "cells": {m.id: [_finding_json(f) for f in row.cells.get(m.id, [])] for m in monographs}}
-
-
-def resistance_json(table: ResistanceTable, row: MutationRow | None = None,
-                    regional: list[Finding] | None = None) -> str:
-    """The table (or one row); an empty cell list means no data."""
-    rows = [row] if row is not None else table.rows
-    unnamed = regional if row is not None else table.unnamed
-    found = [f for r in rows for cell in r.cells.values() for f in cell] + list(unnamed or [])
-    return _envelope("resistance", drugs=[m.id for m in table.monographs],
-                     rows=[_row_json(r, table.monographs) for r in rows],
-                     unnamed=[_finding_json(f) for f in unnamed or []],
-                     references=_reference_json(_resistance_refs(found)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -410,8 +292,3 @@ def render_search(console: Console, query: str, hits: list[Hit]) -> None:
     _notice(console)
 
 
-def search_json(query: str, words: list[str], hits: list[Hit]) -> str:
-    """Hits with their snippet and the [start, end) spans of the words in it."""
-    return _envelope("search", query=query, words=words, hits=[
-        {"drug": h.monograph.id, "section": h.record.section, "snippet": h.snippet,
-         "highlights": [list(s) for s in h.spans], **_citation(h.record.source)} for h in hits])

@@ -14,9 +14,9 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from trkmono.problems import Problem
-from trkmono.schema import Monograph
-from trkmono.yamlsafe import (
-    MAX_BYTES,
+from trkmono.model.schema import Monograph
+from trkmono.reading.folders import Unreadable, read_source
+from trkmono.reading.yamlsafe import (
     Document,
     Loc,
     YamlReadError,
@@ -46,28 +46,6 @@ class Loaded:
     def mark(self, loc: Loc) -> tuple[int, int]:
         """Line and column of the node at loc (or its nearest ancestor)."""
         return self.document.value_mark(loc)
-
-
-class Unreadable(Exception):
-    """A path that cannot be read as a monograph file."""
-
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(problem.message)
-        self.problem = problem
-
-
-def read_source(path: Path, shown: str) -> bytes:
-    """The bytes of a regular file within the size limit, or Unreadable."""
-    try:
-        if not path.is_file():
-            raise Unreadable(Problem(shown, 1, 1, "error", "unreadable", "not a regular file"))
-        if path.stat().st_size > MAX_BYTES:
-            raise Unreadable(Problem(shown, 1, 1, "error", "file-size",
-                                     f"file is larger than the {MAX_BYTES:,}-byte limit"))
-        return path.read_bytes()
-    except OSError as exc:
-        raise Unreadable(Problem(shown, 1, 1, "error", "unreadable",
-                                 f"cannot read file: {exc.strerror or exc}")) from None
 
 
 def load_file(path: Path, display: str | None = None) -> Loaded:

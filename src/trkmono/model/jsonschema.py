@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from trkmono.schema import Monograph
+from trkmono.model.schema import Monograph
 
 
 def monograph_schema() -> str:

@@ -1,45 +1,43 @@
-"""Full-text search over monographs: every statement that contains all the words.
+"""Full-text search over the compiled library: every record that contains all the words.
 
-A monograph is cut into records: each cited statement (with the plain values inside it, such as
-a regimen's dose and population) is one record, and so is each reference and each uncited part
-(names). A record matches when every word occurs in it, case-insensitively, at the start of a
-word ("qt" finds "QT" and "QTc"; "paresthesia" finds "paraesthesias": "ae" and "e" match each
-other, so British and American spellings meet; "alt" does not find "salt").
+Records are cut when a monograph is compiled (``compiled.records``). A record matches when every
+word occurs in it, case-insensitively, at the start of a word ("qt" finds "QT" and "QTc";
+"paresthesia" finds "paraesthesias": "ae" and "e" match each other, so British and American
+spellings meet; "alt" does not find "salt"). The library narrows the candidates with its index;
+the patterns here decide.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from pydantic import BaseModel
+from trkmono.errors import TrkmonoError, UsageError
 
-from trkmono import describe
-from trkmono.problems import TrkmonoError, UsageError
-from trkmono.schema import Adjustment, Cited, Dose, Monograph, Population, Strength
+if TYPE_CHECKING:  # the plain data has the shape of these models
+    from trkmono.model.schema import Cited, Monograph
 
 SNIPPET = 160
 """Longest snippet, in characters."""
 BEFORE = 50
 """Characters of context kept before the first match."""
 MAX_WORDS = 20
-SKIPPED = frozenset({"cite", "url", "tier"})
-"""Fields never searched: citation ids, addresses and tiers would only add noise."""
-JOIN = " · "
 
 
-@dataclass
+@dataclass(frozen=True)
 class Record:
-    """One searchable unit of a monograph."""
+    """One searchable unit of a monograph, as compiled."""
 
     loc: tuple
-    texts: list[str] = field(default_factory=list)
-    source: Cited | None = None
+    text: str
+    source: Cited | None
 
-    @property
-    def text(self) -> str:
-        """All the record's text in one line."""
-        return JOIN.join(" ".join(t.split()) for t in self.texts)
+    @classmethod
+    def of(cls, plain: dict) -> Record:
+        """A record from its stored form."""
+        return cls(tuple(plain["loc"]), plain["text"], plain["source"])
 
     @property
     def section(self) -> str:
@@ -57,39 +55,6 @@ class Hit:
     spans: list[tuple[int, int]]
 
 
-def records(m: Monograph) -> list[Record]:
-    """The monograph's records in document order."""
-    found: list[Record] = []
-    _walk(m, (), None, found)
-    return [r for r in found if r.texts]
-
-
-def _walk(model: BaseModel, loc: tuple, record: Record | None, found: list[Record]) -> None:
-    if isinstance(model, Cited) or record is None:
-        record = Record(loc, source=model if isinstance(model, Cited) else None)
-        found.append(record)
-    if isinstance(model, Adjustment):
-        record.texts.append(describe.adjustment(model))
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        if name in SKIPPED or value is None or (isinstance(model, Monograph) and isinstance(value, str)):
-            continue
-        items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
-        for index, item in items:
-            here = loc + ((name,) if index is None else (name, index))
-            if isinstance(item, Dose):
-                record.texts.append(describe.dose(item))
-            elif isinstance(item, Population):
-                record.texts.append(describe.population(item))
-            elif isinstance(item, Strength):
-                record.texts.append(f"{describe.number(item.amount)} {item.unit}")
-            elif isinstance(item, BaseModel):
-                _walk(item, here, None if isinstance(item, Cited) or isinstance(model, Monograph) else record,
-                      found)
-            elif isinstance(item, str):
-                record.texts.append(item)
-
-
 def words_of(query: str) -> list[str]:
     """The words of a query; an empty query or too many words is a usage error."""
     words = list(dict.fromkeys(query.split()))
@@ -100,17 +65,19 @@ def words_of(query: str) -> list[str]:
     return words
 
 
-def search(monographs: list[Monograph], query: str) -> list[Hit]:
-    """Every record containing all the words of ``query``; no hits is an error (exit 1)."""
-    words = words_of(query)
+def search(candidates: Iterable[tuple[Monograph, list[dict]]], words: list[str]) -> list[Hit]:
+    """Every record containing all the words; no hits is an error (exit 1).
+
+    ``candidates`` are (monograph, stored records) pairs that may match, as the library's index
+    narrowed them; each record is checked here.
+    """
     patterns = [pattern(w) for w in words]
     hits = []
-    for m in monographs:
-        for record in records(m):
-            text = record.text
-            spans = [[match.span() for match in p.finditer(text)] for p in patterns]
+    for m, stored in candidates:
+        for record in map(Record.of, stored):
+            spans = [[match.span() for match in p.finditer(record.text)] for p in patterns]
             if all(spans):
-                hits.append(_hit(m, record, text, sorted(s for each in spans for s in each)))
+                hits.append(_hit(m, record, record.text, sorted(s for each in spans for s in each)))
     if not hits:
         raise TrkmonoError(f"no monograph contains {' and '.join(repr(w) for w in words)}")
     return hits
@@ -135,12 +102,12 @@ INTERACTION_TERMS = ("CYP", "grapefruit", "Seville", "St. John", "St John", "P-g
 """Generic words that mark a statement about interacting drugs or foods."""
 
 
-def interaction_mentions(m: Monograph) -> list[Record]:
+def interaction_mentions(stored: list[dict]) -> list[Record]:
     """Statements outside the interaction rules that mention interacting drugs or foods."""
     patterns = [pattern(t) for t in INTERACTION_TERMS]
     skip = {("dosing", "cyp3a4"), ("dosing", "other_interactions")}
     found = []
-    for record in records(m):
+    for record in map(Record.of, stored):
         if record.source is None or record.loc[:1] in {("identity",), ("references",)} or record.loc[:2] in skip:
             continue
         if any(p.search(record.text) for p in patterns):

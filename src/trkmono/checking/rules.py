@@ -13,12 +13,38 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from trkmono.library import Entry
-from trkmono.loader import Loaded
 from trkmono.problems import Level, Problem
-from trkmono.schema import APPROVAL_KINDS, Monograph
+from trkmono.model.schema import Monograph
+from trkmono.reading.loader import Loaded
+from trkmono.terms import APPROVAL_KINDS, STRONG_TIERS
 
 DEFAULT_REVIEW_AGE_MONTHS = 12
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What the library rules need of one valid monograph: its path, id and names with locations."""
+
+    path: str
+    id: str
+    names: tuple[tuple[tuple, str, bool], ...]
+    """(location in the file, name, only claimed by a source) for every name it answers to."""
+
+    @classmethod
+    def of(cls, loaded: Loaded) -> Entry | None:
+        """The entry of a loaded file, or None when it holds no valid monograph."""
+        if loaded.monograph is None:
+            return None
+        return cls(loaded.path, loaded.monograph.id, tuple(names_with_locations(loaded.monograph)))
+
+
+def names_with_locations(m: Monograph) -> Iterator[tuple[tuple, str, bool]]:
+    """Every name a monograph answers to, with where it is written and whether only a source claims it."""
+    yield ("id",), m.id, False
+    yield ("identity", "generic_name"), m.identity.generic_name, False
+    for field in ("synonyms", "codes", "brands"):
+        for i, entry in enumerate(getattr(m.identity, field)):
+            yield ("identity", field, i, "name"), entry.name, getattr(entry, "claimed_by_source", False)
 
 
 @dataclass(frozen=True)
@@ -152,10 +178,6 @@ def id_matches_filename(parsed: Parsed, loaded: Loaded, settings: Settings) -> I
     mid = parsed.data.get("id")
     if isinstance(mid, str) and mid != stem:
         yield ("id",), f"id '{mid}' does not match the file name '{stem}'"
-
-
-STRONG_TIERS = frozenset({"regulatory-label", "regulatory-decision", "peer-reviewed"})
-"""Tiers whose text, read, makes a statement confirmed."""
 
 
 @rule("evidence-status", "error", "data")

@@ -9,8 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from trkmono import describe
-from trkmono.schema import TIER_ORDER, Cited, Monograph
+from typing import TYPE_CHECKING
+
+from trkmono import terms
+from trkmono.compiled.plain import Plain
+from trkmono.model import phrases as describe
+
+if TYPE_CHECKING:  # the plain data has the shape of these models
+    from trkmono.model.schema import Cited, Monograph
+
 
 
 @dataclass(frozen=True)
@@ -20,7 +27,7 @@ class Cell:
     lines: list[str]
     cite: list[str] = field(default_factory=list)
     tier: str | None = None
-    unverified: bool = False
+    evidence: str = "confirmed"
 
 
 @dataclass(frozen=True)
@@ -31,7 +38,7 @@ class Row:
     cells: list[Cell]
 
 
-Claim = tuple[str, Cited]
+Claim = tuple[str, "Cited"]
 
 
 def cell(monograph: Monograph, claims: list[Claim], empty: str = "not stated") -> Cell:
@@ -40,10 +47,14 @@ def cell(monograph: Monograph, claims: list[Claim], empty: str = "not stated") -
         return Cell([empty])
     cite = list(dict.fromkeys(ref for _, c in claims for ref in c.cite))
     tiers = {r.id: r.tier for r in monograph.references}
-    ranks = [TIER_ORDER.index(tiers[ref]) for ref in cite if ref in tiers]
-    tier = TIER_ORDER[max(ranks)] if ranks else None
-    unverified = any(c.evidence != "confirmed" for _, c in claims)
-    return Cell([text for text, _ in claims if text], cite, tier, unverified)
+    ranks = [terms.TIERS.index(tiers[ref]) for ref in cite if ref in tiers]
+    tier = terms.TIERS[max(ranks)] if ranks else None
+    return Cell([text for text, _ in claims if text], cite, tier, weakest_evidence(c.evidence for _, c in claims))
+
+
+def weakest_evidence(statuses) -> str:
+    """The weakest of some evidence statuses ('confirmed' when there are none)."""
+    return max(statuses, key=terms.EVIDENCE_STATUSES.index, default="confirmed")
 
 
 def _status(m: Monograph) -> list[Claim]:
@@ -92,7 +103,8 @@ def _adjustments(field_name: str) -> Callable[[Monograph], list[Claim]]:
 
 def _warnings(m: Monograph) -> list[Claim]:
     boxed = m.safety.boxed_warning
-    claims: list[Claim] = [("boxed warning: " + ("yes" if boxed.present else "none"), boxed)]
+    claims: list[Claim] = ([(f"no approved label ({m.status.stage})", m.status)] if boxed is None else
+                           [("boxed warning: " + ("yes" if boxed.present else "none"), boxed)])
     return claims + [(w.title, w) for w in m.safety.warnings]
 
 
@@ -109,8 +121,8 @@ def _interactions(m: Monograph) -> list[Claim]:
     claims: list[Claim] = []
     if rules:
         conditions = dict.fromkeys(f"{a.condition}{' (avoid)' if a.avoid else ''}" for a in rules)
-        summary = Cited(cite=list(dict.fromkeys(ref for a in rules for ref in a.cite)),
-                        evidence="unconfirmed" if any(a.evidence != "confirmed" for a in rules) else "confirmed")
+        summary = Plain(cite=list(dict.fromkeys(ref for a in rules for ref in a.cite)),
+                        evidence=weakest_evidence(a.evidence for a in rules))
         claims.append((f"CYP3A4 rules: {', '.join(conditions)}", summary))
     return claims + [(f"{i.agent}: {i.action}", i) for i in m.dosing.other_interactions]
 

@@ -12,8 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from trkmono.problems import TrkmonoError, UsageError
-from trkmono.schema import Monograph, ResistanceFinding
+from trkmono.errors import TrkmonoError, UsageError
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the plain data has the shape of these models
+    from trkmono.model.schema import Monograph, ResistanceFinding
+
 
 PROTEIN_OF_GENE = {"NTRK1": "TRKA", "NTRK2": "TRKB", "NTRK3": "TRKC"}
 """TRKA, TRKB and TRKC are encoded by NTRK1, NTRK2 and NTRK3."""

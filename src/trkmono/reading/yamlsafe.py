@@ -32,7 +32,7 @@ READ_RULES = {
 }
 """The refusals of this module, each an error."""
 
-MAX_BYTES = 1024 * 1024
+from trkmono.reading.folders import MAX_BYTES  # noqa: E402  (one limit for reading and parsing)
 MAX_DEPTH = 40
 MAX_REPORTED_CONTROL_CHARS = 10
 

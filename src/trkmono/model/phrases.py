@@ -5,29 +5,16 @@ Shared by every view so a dose reads the same in the terminal, in JSON summaries
 
 from __future__ import annotations
 
-from trkmono.schema import Adjustment, Age, Dose, Identity, Monograph, Population, Reference, Regimen, StatusEvent
+from typing import TYPE_CHECKING
+
+from trkmono.terms import TIER_LABELS, TIER_SHORT  # noqa: F401  (the views read them from here)
+
+if TYPE_CHECKING:  # the plain data has the shape of these models
+    from trkmono.model.schema import Adjustment, Age, Dose, Identity, Monograph, Population, Reference, Regimen, StatusEvent
+
 
 NOTICE = ("For information only; not medical advice. Always check the current official label "
           "and local protocols before acting.")
-
-TIER_LABELS = {
-    "regulatory-label": "regulatory label",
-    "regulatory-decision": "regulatory decision",
-    "peer-reviewed": "peer-reviewed article",
-    "conference-abstract": "conference abstract",
-    "manufacturer": "manufacturer announcement",
-    "secondary-web": "secondary web page (weakest tier)",
-}
-
-TIER_SHORT = {
-    "regulatory-label": "label",
-    "regulatory-decision": "decision",
-    "peer-reviewed": "peer-rev",
-    "conference-abstract": "abstract",
-    "manufacturer": "mfr",
-    "secondary-web": "web!",
-}
-
 
 def brand_names(identity: Identity) -> list[str]:
     """Brand names once each, in the order written (a brand may be listed per market)."""

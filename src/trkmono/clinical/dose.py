@@ -23,9 +23,13 @@ import math
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from trkmono import describe
-from trkmono.problems import UsageError
-from trkmono.schema import Adjustment, Cited, Dose, Formulation, Monograph, Population, Regimen, Strength
+from trkmono.model import phrases as describe
+from trkmono.errors import UsageError
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the plain data has the shape of these models
+    from trkmono.model.schema import Adjustment, Cited, Dose, Formulation, Monograph, Population, Regimen, Strength
+
 
 MAX_BSA_M2 = Decimal(4)
 """Largest body surface area accepted (m2); anything above is a typing error."""

@@ -15,7 +15,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = 1
+from trkmono import terms
+
 
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -45,49 +46,21 @@ Text = Annotated[str, Field(min_length=1, max_length=4000)]
 SetId = Annotated[str, Field(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
 """An SPL set id: a lower-case UUID."""
 
-EvidenceTier = Literal[
-    "regulatory-label",
-    "regulatory-decision",
-    "peer-reviewed",
-    "conference-abstract",
-    "manufacturer",
-    "secondary-web",
-]
+EvidenceTier = Literal[terms.TIERS]
 """Strength of a reference, strongest first."""
-
-TIER_ORDER: tuple[str, ...] = EvidenceTier.__args__  # type: ignore[attr-defined]
-
-Frequency = Literal["once daily", "twice daily"]
-DoseUnit = Literal["mg", "mg/m2"]
-Food = Literal["with or without food", "with food", "without food"]
-Generation = Literal["first", "next"]
-Stage = Literal["approved", "investigational", "discontinued"]
-EventKind = Literal[
-    "accelerated-approval",
-    "full-approval",
-    "conditional-authorisation",
-    "marketing-authorisation",
-    "expanded-indication",
-    "label-update",
-    "investigational",
-    "withdrawn",
-]
-APPROVAL_KINDS = frozenset(
-    {
-        "accelerated-approval",
-        "full-approval",
-        "conditional-authorisation",
-        "marketing-authorisation",
-        "expanded-indication",
-    }
-)
-HepaticClass = Literal["child-pugh-a", "child-pugh-b", "child-pugh-c"]
-Cyp3aCondition = Literal[
-    "strong-inhibitor", "moderate-inhibitor", "strong-inducer", "moderate-inducer"
-]
-ResistanceRegion = Literal["solvent-front", "gatekeeper", "xDFG", "other"]
-Activity = Literal["active", "reduced", "resistant"]
-ResistanceEvidence = Literal["clinical", "preclinical"]
+Frequency = Literal[terms.FREQUENCIES]
+DoseUnit = Literal[terms.DOSE_UNITS]
+Food = Literal[terms.FOOD]
+Generation = Literal[terms.GENERATIONS]
+Stage = Literal[terms.STAGES]
+EventKind = Literal[terms.EVENT_KINDS]
+HepaticClass = Literal[terms.HEPATIC_CLASSES]
+Cyp3aCondition = Literal[terms.CYP3A_CONDITIONS]
+ResistanceRegion = Literal[terms.RESISTANCE_REGIONS]
+Activity = Literal[terms.ACTIVITIES]
+ResistanceEvidence = Literal[terms.RESISTANCE_BASES]
+EvidenceStatus = Literal[terms.EVIDENCE_STATUSES]
+"""See ``terms.EVIDENCE_STATUSES``."""
 
 
 class Model(BaseModel):
@@ -97,11 +70,6 @@ class Model(BaseModel):
         extra="forbid", strict=True, frozen=True, use_attribute_docstrings=True
     )
 
-
-EvidenceStatus = Literal["confirmed", "corroborated", "unconfirmed"]
-"""confirmed: a regulatory or peer-reviewed text that was read states it; corroborated: only
-reproductions of the label or other secondary sources, at least two independent ones, agree;
-unconfirmed: one secondary source, the seed page alone, or sources disagree."""
 
 Locator = Annotated[str, Field(min_length=1, max_length=60)]
 """Where in a source a statement stands: a section, table or page (e.g. §2.3, Table 1, p. 5)."""
@@ -583,15 +551,3 @@ class Monograph(Model):
     """Every source cited."""
     review: Review
     """Curation metadata."""
-
-
-def iter_cited(model: BaseModel, loc: tuple[object, ...] = ()):
-    """Yield (location, statement) for every Cited model inside ``model``, depth first."""
-    if isinstance(model, Cited):
-        yield loc, model
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        items = enumerate(value) if isinstance(value, list) else [(None, value)]
-        for index, item in items:
-            if isinstance(item, BaseModel):
-                yield from iter_cited(item, loc + ((name,) if index is None else (name, index)))

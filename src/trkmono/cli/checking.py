@@ -1,0 +1,59 @@
+"""validate and schema: the checker for curators and CI, and the JSON Schema for editors."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from trkmono.cli.guard import command, emit
+from trkmono.cli.options import DataDir, FindingFormat
+
+
+@command
+def validate(
+    paths: Annotated[Optional[list[Path]], typer.Argument(
+        help="Files or folders to check (default: the library in use).", show_default=False)] = None,
+    data_dir: DataDir = None,
+    output_format: Annotated[FindingFormat, typer.Option("--format", "-f", help="Findings format.")] = (
+        FindingFormat.text),
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,
+    max_review_age: Annotated[int, typer.Option(
+        "--max-review-age", min=1, max=120, help="Months after which a review is stale.")] = 12,
+    jobs: Annotated[Optional[int], typer.Option(
+        "--jobs", "-j", min=1, help="Processes to check in [default: one per CPU].")] = None,
+) -> None:
+    """Check monographs: schema, citations, evidence, ids, names, dates, status.
+
+    Findings go to stdout as path:line:col: level: message (rule). Exit 0 clean (warnings
+    allowed), 1 errors (or warnings with --strict), 2 usage error. Every file is read and
+    checked on every run; no cache is consulted.
+
+    Example: trkmono validate data/monographs --strict --format github
+    """
+    import datetime as dt
+
+    from trkmono.checking.rules import Settings
+    from trkmono.checking.validate import exit_code, expand
+    from trkmono.checking.validate import validate as run
+    from trkmono.reading.folders import chosen_data_dir, packaged_data_dir
+    from trkmono.views.findings import render
+
+    files = expand(paths or [chosen_data_dir(data_dir) or packaged_data_dir()])
+    problems = run(files, Settings(today=dt.date.today(), review_age_months=max_review_age), jobs)
+    emit(render(problems, output_format.value))
+    errors = sum(p.level == "error" for p in problems)
+    sys.stderr.write(f"{len(files)} file(s) checked: {errors} error(s), {len(problems) - errors} warning(s)\n")
+    raise typer.Exit(exit_code(problems, strict))
+
+
+@command
+def schema() -> None:
+    """Print the JSON Schema of a monograph (for editors and other tools).
+
+    Example: trkmono schema > monograph.schema.json
+    """
+    from trkmono.model.jsonschema import monograph_schema
+    emit(monograph_schema() + "\n")

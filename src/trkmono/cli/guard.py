@@ -1,0 +1,104 @@
+"""Where trkmono's errors become messages and exit codes, and output meets the terminal.
+
+``command`` wraps every command: trkmono's own errors become one line on stderr and their exit
+code (with a JSON error envelope on stdout when JSON was asked for), Ctrl-C exits 130, a bug
+exits 70 with one line (a traceback only with TRKMONO_DEBUG=1). ``emit`` writes an answer and
+makes sure it arrived: a closed or full stdout is an error, never a quiet exit 0.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+
+import typer
+
+from trkmono.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, OutputError, TrkmonoError, printable
+
+DEBUG_ENV = "TRKMONO_DEBUG"
+
+
+def command(function):
+    """Turn trkmono's own errors into a message on stderr and their exit code; Ctrl-C into 130."""
+    @functools.wraps(function)
+    def run(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except KeyboardInterrupt:
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except (typer.Exit, typer.Abort):
+            raise
+        except BrokenPipeError:
+            _silence_stdout()
+            raise typer.Exit(EXIT_FAILED_PIPE) from None
+        except TrkmonoError as exc:
+            if kwargs.get("json") or getattr(kwargs.get("output"), "value", None) == "json":
+                _json_error(exc)
+            say(str(exc))
+            raise typer.Exit(exc.exit_code) from None
+        except Exception as exc:
+            if os.environ.get(DEBUG_ENV):
+                raise
+            say(f"internal error ({type(exc).__name__}: {exc}); please report it "
+                f"(set {DEBUG_ENV}=1 to see the traceback)")
+            raise typer.Exit(EXIT_INTERNAL) from None
+    return run
+
+
+EXIT_FAILED_PIPE = 141
+"""What a shell reports for a command whose reader went away (128 + SIGPIPE), as `head` users expect."""
+
+
+def say(message: str) -> None:
+    """One line on stderr, prefixed with the program's name, control characters escaped."""
+    try:
+        sys.stderr.write(f"trkmono: {printable(message)}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def emit(text: str, page: bool = False) -> None:
+    """Write an answer to stdout (through the pager when asked and on a terminal), then flush it;
+    a stdout that cannot take it all is an OutputError."""
+    try:
+        if page:
+            from trkmono.views.pager import page_or_print
+            page_or_print(text)
+        else:
+            sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError, AttributeError) as exc:
+        _silence_stdout()
+        reason = getattr(exc, "strerror", None) or ("standard output is closed" if not isinstance(exc, OSError)
+                                                  else str(exc))
+        raise OutputError(f"could not write the output: {reason}") from None
+
+
+def _json_error(exc: TrkmonoError) -> None:
+    from trkmono.views.json import error_json
+    try:
+        emit(error_json(exc) + "\n")
+    except OutputError:
+        pass
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's own flush at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def prepare_streams() -> None:
+    """Let stdout and stderr show any text: characters their encoding lacks become replacements."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="replace")
+        except (AttributeError, ValueError, OSError):
+            pass

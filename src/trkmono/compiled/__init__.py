@@ -1,0 +1,1 @@
+"""The compiled library: checked monographs as plain data, stored for read commands."""

@@ -1,0 +1,58 @@
+"""Compile one monograph file: read and check it (YAML → model → rules), keep plain data.
+
+What a read command needs of a file, and nothing that would need PyYAML or pydantic again: its
+id and names, its own errors, the monograph as JSON-ready data, a head for listings and search
+hits, and its search records. Cross-file rules are not here: they need the whole library.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+from trkmono.checking.rules import Entry, Settings, check_file
+from trkmono.compiled.records import records
+from trkmono.compiled.store import build
+from trkmono.reading.folders import monograph_files, read_source
+from trkmono.reading.loader import load_bytes
+
+
+def compile_file(raw: bytes, shown: str, today: dt.date) -> dict:
+    """The compiled form of a file's bytes (``shown`` names it in problems and decides the id rule)."""
+    loaded = load_bytes(raw, shown)
+    problems = loaded.problems + check_file(loaded, Settings(today=today))
+    errors = sorted({p for p in problems if p.level == "error"})
+    entry = Entry.of(loaded)
+    valid = loaded.monograph is not None and not errors
+    monograph = loaded.monograph.model_dump(mode="json") if valid else None
+    return {
+        "id": entry.id if entry else None,
+        "names": [[list(loc), name, claimed] for loc, name, claimed in entry.names] if entry else [],
+        "errors": [[p.line, p.column, p.rule, p.message] for p in errors],
+        "compiled_on": today.isoformat(),
+        "monograph": monograph,
+        "head": head(monograph) if monograph else None,
+        "records": records(loaded.monograph) if valid else [],
+    }
+
+
+def head(monograph: dict) -> dict:
+    """What listings and search hits show of a monograph without loading all of it."""
+    return {"id": monograph["id"], "identity": {"generic_name": monograph["identity"]["generic_name"]},
+            "references": monograph["references"]}
+
+
+def build_packaged_store(folder: Path, path: Path, today: dt.date) -> int:
+    """Compile every monograph of the packaged folder into a new store at path; returns how many."""
+    store = build(path)
+    keys = []
+    for file in monograph_files(folder):
+        raw = read_source(file, f"data/monographs/{file.name}")
+        key = (hashlib.sha256(raw).hexdigest(), file.name)
+        store.put(key, compile_file(raw, f"data/monographs/{file.name}", today))
+        keys.append(key)
+    store.set_listing(keys)
+    store.connection.execute("VACUUM")
+    store.connection.close()
+    return len(keys)

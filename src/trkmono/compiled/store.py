@@ -1,0 +1,233 @@
+"""The compiled library in SQLite: one row per file version, and a full-text index of its records.
+
+A row is keyed by the SHA-256 of the file's bytes and its file name, so an edit is seen whatever
+the file system's timestamps say. The packaged library is a store built with the wheel and opened
+read-only; a user's folder uses a store in the private cache folder, one per code stamp (trkmono's
+code and the PyYAML and pydantic releases that shaped the data), or one in memory when there is no
+private cache. A store that cannot be read costs speed only: the caller compiles again.
+SQLite ships with Python; its FTS5 trigram index turns search into a query.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from trkmono.compiled import cache_folder
+from trkmono.compiled.plain import Plain, dumps, loads
+
+TABLES = """
+CREATE TABLE IF NOT EXISTS compiled (
+    digest TEXT NOT NULL, filename TEXT NOT NULL, id TEXT, names TEXT NOT NULL, errors TEXT NOT NULL,
+    compiled_on TEXT NOT NULL, head TEXT, monograph TEXT, PRIMARY KEY (digest, filename));
+CREATE TABLE IF NOT EXISTS listing (filename TEXT PRIMARY KEY, digest TEXT NOT NULL);
+CREATE VIRTUAL TABLE IF NOT EXISTS record USING fts5(
+    digest UNINDEXED, filename UNINDEXED, detail UNINDEXED, text, tokenize = 'trigram');
+"""
+MAX_STORE_BYTES = 1 << 30
+KEEP_STORES = 3
+"""Stores of other code stamps kept in the cache folder (older ones are removed)."""
+
+Key = tuple[str, str]
+"""(SHA-256 of the bytes, file name)."""
+
+
+class StoreUnusable(Exception):
+    """The store cannot be read or written; the caller carries on without it."""
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What a store remembers of one file version, short of the monograph itself."""
+
+    id: str | None
+    names: list[tuple[tuple, str, bool]]
+    errors: list[tuple[int, int, str, str]]
+    compiled_on: str
+
+
+class Store:
+    """An open store; every method raises StoreUnusable instead of a database error."""
+
+    def __init__(self, connection: sqlite3.Connection, writable: bool) -> None:
+        self.connection = connection
+        self.writable = writable
+
+    @classmethod
+    def packaged(cls, path: Path) -> Store:
+        """The store built with the wheel, read-only and immutable."""
+        return cls(_connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1"), writable=False)
+
+    @classmethod
+    def in_memory(cls) -> Store:
+        """A store that lives as long as this process."""
+        store = cls(_connect(":memory:"), writable=True)
+        store.connection.executescript(TABLES)
+        return store
+
+    @classmethod
+    def in_cache(cls, folder: Path, stamp: str) -> Store:
+        """The store for this code stamp in a private cache folder, created (privately) if needed."""
+        path = folder / f"compiled-{stamp}.sqlite"
+        if not cache_folder.safe_regular_file(path, MAX_STORE_BYTES):
+            _replace_with_new_store(path)
+            _prune(folder, keep=path)
+        try:
+            store = cls(_connect(f"{path.as_uri()}?mode=rw"), writable=True)
+            store.connection.execute("SELECT count(*) FROM compiled LIMIT 1").fetchone()
+            return store
+        except (sqlite3.DatabaseError, StoreUnusable):
+            _replace_with_new_store(path)  # corrupt or foreign: start again, once
+            return cls(_connect(f"{path.as_uri()}?mode=rw"), writable=True)
+
+    def summaries(self, keys: Iterable[Key]) -> dict[Key, Summary]:
+        """The stored summaries of these file versions; an entry that cannot be decoded is left out."""
+        found: dict[Key, Summary] = {}
+        query = "SELECT digest, filename, id, names, errors, compiled_on FROM compiled WHERE digest = ? AND filename = ?"
+        for key in keys:
+            row = self._one(query, key)
+            summary = _summary(row[2:]) if row else None
+            if summary is not None:
+                found[key] = summary
+        return found
+
+    def put(self, key: Key, compiled: dict) -> None:
+        """Store a compiled file (replacing what was stored under its key)."""
+        if not self.writable:
+            return
+        head, monograph = compiled["head"], compiled["monograph"]
+        rows = [(*key, dumps(r), _index_form(r["text"])) for r in compiled["records"]]
+        try:
+            with self.connection:
+                self.connection.execute("DELETE FROM record WHERE digest = ? AND filename = ?", key)
+                self.connection.execute(
+                    "INSERT OR REPLACE INTO compiled VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (*key, compiled["id"], dumps(compiled["names"]), dumps(compiled["errors"]),
+                     compiled["compiled_on"], None if head is None else dumps(head),
+                     None if monograph is None else dumps(monograph)))
+                self.connection.executemany("INSERT INTO record VALUES (?, ?, ?, ?)", rows)
+        except sqlite3.DatabaseError as exc:
+            raise StoreUnusable(str(exc)) from None
+
+    def list_files(self) -> list[Key]:
+        """The files of a packaged library, by name."""
+        rows = self._all("SELECT digest, filename FROM listing ORDER BY filename", ())
+        return [(digest, filename) for digest, filename in rows]
+
+    def set_listing(self, keys: Iterable[Key]) -> None:
+        """Record which files make up a packaged library."""
+        with self.connection:
+            self.connection.executemany("INSERT OR REPLACE INTO listing (digest, filename) VALUES (?, ?)", list(keys))
+
+    def monograph(self, key: Key) -> Plain | None:
+        """The compiled monograph of a file version, or None when absent or undecodable."""
+        row = self._one("SELECT monograph FROM compiled WHERE digest = ? AND filename = ?", key)
+        return _decoded(row[0]) if row and row[0] else None
+
+    def head(self, key: Key) -> Plain | None:
+        """The head (id, generic name, references) of a file version."""
+        row = self._one("SELECT head FROM compiled WHERE digest = ? AND filename = ?", key)
+        return _decoded(row[0]) if row and row[0] else None
+
+    def records(self, key: Key) -> list[dict]:
+        """Every search record of a file version, in document order."""
+        rows = self._all("SELECT detail FROM record WHERE digest = ? AND filename = ? ORDER BY rowid", key)
+        return [record for (detail,) in rows if (record := _decoded(detail)) is not None]
+
+    def matching_records(self, keys: list[Key], words: list[str]) -> Iterator[tuple[Key, list[dict]]]:
+        """Records of these files whose text may contain every word, grouped by file in the given order."""
+        long_words = [w for w in map(_index_form, words) if len(w) >= 3]
+        short_words = [w for w in map(_index_form, words) if len(w) < 3]
+        where = " AND ".join(["digest = ? AND filename = ?"]
+                             + (["record MATCH ?"] if long_words else [])
+                             + ["text LIKE ? ESCAPE '\\'"] * len(short_words))
+        match = [" AND ".join('"' + w.replace('"', '""') + '"' for w in long_words)] if long_words else []
+        likes = ["%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for w in short_words]
+        for key in keys:
+            rows = self._all(f"SELECT detail FROM record WHERE {where} ORDER BY rowid", (*key, *match, *likes))
+            found = [record for (detail,) in rows if (record := _decoded(detail)) is not None]
+            if found:
+                yield key, found
+
+    def _one(self, query: str, params: tuple) -> tuple | None:
+        try:
+            return self.connection.execute(query, params).fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise StoreUnusable(str(exc)) from None
+
+    def _all(self, query: str, params: tuple) -> list[tuple]:
+        try:
+            return self.connection.execute(query, params).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise StoreUnusable(str(exc)) from None
+
+
+def build(path: Path) -> Store:
+    """A new, empty store at path (for the packaged library, built with the wheel)."""
+    path.unlink(missing_ok=True)
+    store = Store(_connect(str(path)), writable=True)
+    store.connection.executescript(TABLES)
+    return store
+
+
+def _connect(target: str) -> sqlite3.Connection:
+    try:
+        connection = sqlite3.connect(target, uri=target.startswith("file:"), timeout=2)
+        connection.execute("PRAGMA trusted_schema = OFF")
+        return connection
+    except sqlite3.DatabaseError as exc:
+        raise StoreUnusable(str(exc)) from None
+
+
+def _replace_with_new_store(path: Path) -> None:
+    """Create a store privately under a temporary name, then rename it into place."""
+    temporary = cache_folder.create_private_file(path)
+    try:
+        connection = sqlite3.connect(str(temporary))
+        connection.executescript(TABLES)
+        connection.close()
+        os.replace(temporary, path)
+    except (OSError, sqlite3.DatabaseError) as exc:
+        temporary.unlink(missing_ok=True)
+        raise StoreUnusable(str(exc)) from None
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Remove the stores of older code stamps beyond the newest few."""
+    try:
+        others = sorted((p for p in folder.glob("compiled-*.sqlite") if p != keep),
+                        key=lambda p: p.lstat().st_mtime, reverse=True)
+        for old in others[KEEP_STORES - 1:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def _index_form(text: str) -> str:
+    """Text as indexed: case-folded, 'ae' read as 'e' (search's patterns let them meet)."""
+    return text.casefold().replace("ae", "e")
+
+
+def _decoded(text: str) -> Plain | None:
+    """JSON text as Plain data, or None when it cannot be decoded (too deep, truncated)."""
+    try:
+        return loads(text)
+    except (ValueError, RecursionError, TypeError):
+        return None
+
+
+def _summary(row: tuple) -> Summary | None:
+    """A summary from its stored columns, or None when any of them has the wrong shape."""
+    mid, names, errors, compiled_on = row
+    try:
+        names, errors = json.loads(names), json.loads(errors)
+        summary = Summary(mid, [(tuple(loc), str(name), bool(claimed)) for loc, name, claimed in names],
+                          [(int(line), int(col), str(rule), str(message)) for line, col, rule, message in errors],
+                          str(compiled_on))
+    except (ValueError, TypeError, RecursionError):
+        return None
+    return summary if mid is None or isinstance(mid, str) else None

@@ -1,0 +1,104 @@
+"""Where monographs live: the packaged library, the user's folder, the files in a folder.
+
+Standard library only, so the command line can find files without loading the heavy layers.
+A file is always named as the user reaches it: a symlinked monograph by its link, not its target.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from trkmono.errors import UsageError
+from trkmono.problems import Problem
+
+DATA_DIR_ENV = "TRKMONO_DATA_DIR"
+MONOGRAPH_SUFFIXES = (".yaml", ".yml")
+PACKAGE = Path(__file__).resolve().parents[1]
+MAX_BYTES = 1024 * 1024
+"""Largest monograph file read."""
+
+
+def packaged_data_dir() -> Path:
+    """The monographs shipped with trkmono (inside the wheel, or the source checkout's data/)."""
+    bundled = PACKAGE / "data" / "monographs"
+    return bundled if bundled.is_dir() else PACKAGE.parents[1] / "data" / "monographs"
+
+
+def packaged_store() -> Path | None:
+    """The compiled packaged library built with the wheel (None in a source checkout)."""
+    built = PACKAGE / "data" / "library.sqlite"
+    return built if built.is_file() else None
+
+
+def chosen_data_dir(option: Path | None) -> Path | None:
+    """--data-dir, else $TRKMONO_DATA_DIR, else None for the packaged library."""
+    if option is not None:
+        return option
+    return Path(os.environ[DATA_DIR_ENV]) if os.environ.get(DATA_DIR_ENV) else None
+
+
+def monograph_files(folder: Path) -> list[Path]:
+    """The monograph files directly inside a folder, sorted by name; a folder that cannot be
+    listed is a usage error (exit 2). Links are listed as links, even dangling ones."""
+    try:
+        names = os.listdir(folder)
+    except FileNotFoundError:
+        raise UsageError(f"{display_path(folder)}: no such folder") from None
+    except NotADirectoryError:
+        raise UsageError(f"{display_path(folder)}: not a folder of monographs") from None
+    except OSError as exc:
+        raise UsageError(f"{display_path(folder)}: cannot list the folder ({exc.strerror or exc})") from None
+    return sorted(folder / name for name in names
+                  if name.endswith(MONOGRAPH_SUFFIXES) and not name.startswith("."))
+
+
+def display_path(path: Path) -> Path:
+    """A path as the user would write it: relative to the working folder when inside it (links kept)."""
+    absolute = os.path.abspath(path)
+    here = os.getcwd()
+    if absolute == here or absolute.startswith(here.rstrip(os.sep) + os.sep):
+        return Path(os.path.relpath(absolute, here))
+    return path
+
+
+class Unreadable(Exception):
+    """A path that cannot be read as a monograph file."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def read_source(path: Path, shown: str) -> bytes:
+    """The bytes of a regular file within the size limit, or Unreadable.
+
+    Opened without blocking (a FIFO named *.yaml cannot hang the run) and checked on the open
+    file, so what is read is what was checked; a link is followed to a regular file only.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise Unreadable(_unreadable(shown, _reason(path, exc))) from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise Unreadable(_unreadable(shown, "not a regular file"))
+        if info.st_size > MAX_BYTES:
+            raise Unreadable(Problem(shown, 1, 1, "error", "file-size",
+                                     f"file is larger than the {MAX_BYTES:,}-byte limit"))
+        try:
+            return handle.read(MAX_BYTES + 1)
+        except OSError as exc:
+            raise Unreadable(_unreadable(shown, f"cannot read file: {exc.strerror or exc}")) from None
+
+
+def _reason(path: Path, exc: OSError) -> str:
+    if os.path.islink(path) and not os.path.exists(path):
+        return "a link whose target does not exist (or a loop of links)"
+    return f"cannot read file: {exc.strerror or exc}"
+
+
+def _unreadable(shown: str, message: str) -> Problem:
+    return Problem(shown, 1, 1, "error", "unreadable", message)

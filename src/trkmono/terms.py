@@ -1,0 +1,60 @@
+"""The vocabulary, without pydantic: every fixed word the data, the rules and the views share.
+
+The schema builds its Literal types from these tuples, the command line its choices, and the
+views their labels, so a word is defined once.
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+SECTIONS = ("status", "indications", "mechanism", "dosing", "safety", "efficacy", "references")
+"""Sections of ``show``, in order."""
+
+OUTPUT_FORMATS = ("text", "json", "markdown")
+FINDING_FORMATS = ("text", "json", "github")
+COLORS = ("auto", "always", "never")
+
+TIERS = ("regulatory-label", "regulatory-decision", "peer-reviewed", "conference-abstract",
+         "manufacturer", "secondary-web")
+"""Strength of a reference, strongest first."""
+STRONG_TIERS = frozenset({"regulatory-label", "regulatory-decision", "peer-reviewed"})
+"""Tiers whose text, read, makes a statement confirmed."""
+TIER_LABELS = {
+    "regulatory-label": "regulatory label",
+    "regulatory-decision": "regulatory decision",
+    "peer-reviewed": "peer-reviewed article",
+    "conference-abstract": "conference abstract",
+    "manufacturer": "manufacturer",
+    "secondary-web": "secondary web page (weakest tier)",
+}
+TIER_SHORT = {
+    "regulatory-label": "label",
+    "regulatory-decision": "decision",
+    "peer-reviewed": "peer-rev",
+    "conference-abstract": "abstract",
+    "manufacturer": "mfr",
+    "secondary-web": "web!",
+}
+
+EVIDENCE_STATUSES = ("confirmed", "corroborated", "unconfirmed")
+"""confirmed: a regulatory or peer-reviewed text that was read states it; corroborated: only
+reproductions of the label or other secondary sources, at least two independent ones, agree;
+unconfirmed: one secondary source, the seed page alone, or sources disagree."""
+
+STAGES = ("approved", "investigational", "discontinued")
+GENERATIONS = ("first", "next")
+EVENT_KINDS = ("accelerated-approval", "full-approval", "conditional-authorisation",
+               "marketing-authorisation", "expanded-indication", "label-update", "investigational",
+               "withdrawn")
+APPROVAL_KINDS = frozenset(EVENT_KINDS[:5])
+
+FREQUENCIES = ("once daily", "twice daily")
+DOSE_UNITS = ("mg", "mg/m2")
+FOOD = ("with or without food", "with food", "without food")
+HEPATIC_CLASSES = ("child-pugh-a", "child-pugh-b", "child-pugh-c")
+CYP3A_CONDITIONS = ("strong-inhibitor", "moderate-inhibitor", "strong-inducer", "moderate-inducer")
+
+RESISTANCE_REGIONS = ("solvent-front", "gatekeeper", "xDFG", "other")
+ACTIVITIES = ("active", "reduced", "resistant")
+RESISTANCE_BASES = ("clinical", "preclinical")

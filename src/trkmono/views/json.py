@@ -1,0 +1,171 @@
+"""Versioned JSON envelopes for list, show and compare (stable, documented in the README)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+from trkmono import __version__
+from typing import TYPE_CHECKING
+
+from trkmono import terms
+from trkmono.clinical.dose import ROUNDING, mg
+from trkmono.model import phrases as describe
+from trkmono.views.citations import cited_ids, cyp3a_effect, cyp3a_groups, dose_sources, resistance_references
+
+if TYPE_CHECKING:  # the plain data has the shape of these models
+    from trkmono.clinical.compare import Row
+    from trkmono.clinical.dose import Amount, Outcome
+    from trkmono.clinical.resistance import Finding, MutationRow, Table as ResistanceTable
+    from trkmono.clinical.search import Hit, Record
+    from trkmono.model.schema import Cited, Monograph
+
+
+FORMAT_VERSION = 1
+
+
+def _envelope(kind: str, **body: object) -> str:
+    data = {"format_version": FORMAT_VERSION, "kind": kind, "trkmono_version": __version__,
+            "schema_version": terms.SCHEMA_VERSION, **body, "notice": describe.NOTICE}
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def error_json(error: Exception) -> str:
+    """A failure (not found, ambiguous, no dose) in the same envelope, for scripts that asked for JSON."""
+    body: dict[str, object] = {"message": str(error), "exit_code": getattr(error, "exit_code", 1),
+                               "type": type(error).__name__}
+    if hasattr(error, "suggestions"):
+        body["suggestions"] = error.suggestions
+    if hasattr(error, "candidates"):
+        body["candidates"] = [{"id": mid, "why": why} for mid, why in error.candidates]
+    return _envelope("error", error=body)
+
+
+def library_json(monographs: list[Monograph], skipped: list[str]) -> str:
+    """The library as a list of summaries, plus the files that could not be read."""
+    return _envelope("library", monographs=[
+        {
+            "id": m.id,
+            "generic_name": m.identity.generic_name,
+            "brands": describe.brand_names(m.identity),
+            "drug_class": m.identity.classification.drug_class,
+            "generation": m.identity.classification.generation,
+            "stage": m.status.stage,
+            "fda_status": describe.fda_status(m),
+            "last_reviewed": m.review.last_reviewed,
+        }
+        for m in monographs
+    ], skipped=skipped)
+
+
+def monograph_json(m: Monograph, sections: list[str] | None = None) -> str:
+    """All of a monograph's data (or the chosen sections plus identity, references and review)."""
+    data = dict(m)
+    if sections:
+        keep = {"schema_version", "id", "identity", "references", "review", *sections}
+        data = {k: v for k, v in data.items() if k in keep}
+    return _envelope("monograph", monograph=data)
+
+
+def comparison_json(monographs: list[Monograph], rows: list[Row]) -> str:
+    """Aspects as rows, each with a cell per drug id."""
+    return _envelope("comparison", drugs=[m.id for m in monographs], rows=[
+        {"aspect": row.aspect, "cells": {m.id: asdict(c) for m, c in zip(monographs, row.cells, strict=True)}}
+        for row in rows
+    ])
+
+
+def _citation(source: Cited | None) -> dict[str, object]:
+    return {"cite": list(source.cite) if source else [], "unverified": bool(source and source.evidence != "confirmed")}
+
+
+def _reference_json(groups: list[tuple[Monograph, list[str]]]) -> list[dict[str, object]]:
+    out = []
+    for m, ids in groups:
+        by_id = {r.id: r for r in m.references}
+        out += [{"drug": m.id, **by_id[i]} for i in ids if i in by_id]
+    return out
+
+
+def _amount_json(amount: Amount | None) -> dict[str, object] | None:
+    return None if amount is None else {"mg": float(amount.mg), "mg_exact": mg(amount.mg),
+                                         "frequency": amount.frequency}
+
+
+def dose_json(outcome: Outcome) -> str:
+    """The calculation as data; ``dose`` is null unless ``computed``."""
+    m, r = outcome.monograph, outcome.request
+    regimen = outcome.regimen
+    return _envelope(
+        "dose",
+        drug=m.id,
+        request={"bsa_m2": float(r.bsa_m2) if r.bsa_m2 is not None else None, "hepatic": r.hepatic,
+                 "cyp3a": r.cyp3a, "reduction": r.reduction},
+        computed=outcome.computed,
+        reasons=outcome.reasons,
+        steps=[{"kind": s.kind, "title": s.title, "applied": s.applied, "avoid": s.avoid,
+                "population": s.population, "rule": s.rule, "effect": s.effect,
+                "dose": _amount_json(s.dose), "notes": s.notes, **_citation(s.source)} for s in outcome.steps],
+        dose=None if not outcome.computed else {
+            **_amount_json(outcome.dose), "food": regimen.food, "duration": regimen.duration,
+            "volumes": [{"form": v.formulation.form, "concentration": f"{describe.number(v.strength.amount)} "
+                         f"{v.strength.unit}", "ml": float(v.ml), "rounded": not v.exact,
+                         **_citation(v.formulation)} for v in outcome.volumes],
+            "after_last_step": outcome.after_last_step,
+        },
+        ambiguous=outcome.ambiguous,
+        candidates=[{"population": describe.population(c.population), "regimen": describe.regimen(c),
+                     "why": why, **_citation(c)} for c, why in outcome.candidates],
+        other_regimens=[{"population": describe.population(c.population), "regimen": describe.regimen(c),
+                         **_citation(c)} for c in outcome.other_regimens],
+        rounding=ROUNDING,
+        references=_reference_json([(m, cited_ids(dose_sources(outcome)))]),
+    )
+
+
+def interactions_json(m: Monograph, mentions: list[Record]) -> str:
+    """CYP3A4 conditions (an empty ``rules`` list: no rule), other interactions and mentions."""
+    return _envelope(
+        "interactions",
+        drug=m.id,
+        cyp3a4=[{"condition": condition, "rules": [
+            {"population": describe.population(a.population) if a.population else None, "avoid": a.avoid,
+             "percent_change": a.percent_change, "set_dose": a.set_dose,
+             "effect": cyp3a_effect(a), "rule": a.rule, **_citation(a)} for a in rules]}
+            for condition, rules in cyp3a_groups(m)],
+        other=[{"agent": i.agent, "action": i.action, **_citation(i)} for i in m.dosing.other_interactions],
+        mentioned_elsewhere=[{"section": r.section, "text": r.text, **_citation(r.source)} for r in mentions],
+        references=_reference_json([(m, cited_ids([a for _, rules in cyp3a_groups(m) for a in rules]
+                                               + list(m.dosing.other_interactions)
+                                               + [r.source for r in mentions]))]),
+    )
+
+
+def _finding_json(f: Finding) -> dict[str, object]:
+    x = f.finding
+    return {"drug": f.monograph.id, "mutation": x.mutation, "region": x.region, "activity": x.activity,
+            "basis": x.basis, "text": x.text, **_citation(x)}
+
+
+def _row_json(row: MutationRow, monographs: list[Monograph]) -> dict[str, object]:
+    return {"mutation": str(row.mutation), "gene": row.mutation.gene, "region": row.region,
+            "cells": {m.id: [_finding_json(f) for f in row.cells.get(m.id, [])] for m in monographs}}
+
+
+def resistance_json(table: ResistanceTable, row: MutationRow | None = None,
+                    regional: list[Finding] | None = None) -> str:
+    """The table (or one row); an empty cell list means no data."""
+    rows = [row] if row is not None else table.rows
+    unnamed = regional if row is not None else table.unnamed
+    found = [f for r in rows for cell in r.cells.values() for f in cell] + list(unnamed or [])
+    return _envelope("resistance", drugs=[m.id for m in table.monographs],
+                     rows=[_row_json(r, table.monographs) for r in rows],
+                     unnamed=[_finding_json(f) for f in unnamed or []],
+                     references=_reference_json(resistance_references(found)))
+
+
+def search_json(query: str, words: list[str], hits: list[Hit]) -> str:
+    """Hits with their snippet and the [start, end) spans of the words in it."""
+    return _envelope("search", query=query, words=words, hits=[
+        {"drug": h.monograph.id, "section": h.record.section, "snippet": h.snippet,
+         "highlights": [list(s) for s in h.spans], **_citation(h.record.source)} for h in hits])
