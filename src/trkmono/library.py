@@ -88,12 +88,9 @@ class Library:
         return list(best.values())[:3]
 
     def monograph(self, member: Member) -> Plain:
-        """The compiled monograph of a member."""
+        """The compiled monograph of a member; compiled again from its file if the store fails it."""
         found = _safely(lambda: member.store.monograph(member.key))
-        if found is None:
-            raise TrkmonoError(f"{member.path} could not be read back from the compiled library; run the "
-                               "command again")
-        return found
+        return found if found is not None else _recompiled(member)
 
     def monographs(self) -> Iterator[Plain]:
         """Every valid monograph in file order, one at a time (memory stays flat)."""
@@ -212,29 +209,38 @@ def _current(summary: Summary, today: dt.date) -> bool:
 
 
 def _apply_library_rules(library: Library) -> Library:
-    """Move members that break a library-wide rule (shared ids or names) to broken.
+    """Move members that share an id with another to broken.
 
-    The rules (and the YAML reader that locates their findings) are loaded only when two members
-    share an id or a name at all, which a clean library never does.
+    A name two members hold hides neither: looking that name up is ambiguous (``member``) and
+    validate reports it (name-duplicate). The rules (and the YAML reader that locates their
+    findings) are loaded only when two members share an id, which a clean library never does.
     """
-    if not _shares_a_name(library.members):
+    if len({m.id for m in library.members}) == len(library.members):
         return library
     from trkmono.checking.rules import check_library
     from trkmono.reading.loader import load_file
-    problems = check_library(library.members, lambda member, loc: load_file(Path(member.path)).mark(loc))
+    problems = [p for p in check_library(library.members, lambda member, loc: load_file(Path(member.path)).mark(loc))
+                if p.rule == "id-duplicate"]
     failing = {p.path for p in problems}
     library.members = [m for m in library.members if m.path not in failing]
     library.broken += [Broken(path, [p for p in problems if p.path == path]) for path in sorted(failing)]
     return library
 
 
-def _shares_a_name(members: list[Member]) -> bool:
-    owners: dict[str, str] = {}
-    for member in members:
-        for loc, name, claimed in member.names:
-            if not claimed and owners.setdefault(name.casefold(), member.id) != member.id:
-                return True
-    return len({m.id for m in members}) < len(members)
+def _recompiled(member: Member) -> Plain:
+    """A member's monograph compiled again from its file, which must still hold the same bytes."""
+    from trkmono.compiled.compile import compile_file
+    from trkmono.compiled.plain import dumps, loads
+    try:
+        raw = read_source(Path(member.path), member.path)
+    except Unreadable as exc:
+        raise TrkmonoError(f"{member.path}: {exc}") from None
+    if hashlib.sha256(raw).hexdigest() != member.key[0]:
+        raise TrkmonoError(f"{member.path} changed while it was being read; run the command again")
+    compiled = compile_file(raw, member.path, dt.date.today())
+    if compiled["monograph"] is None:
+        raise TrkmonoError(f"{member.path} no longer passes its checks; run 'trkmono validate {member.path}'")
+    return loads(dumps(compiled["monograph"]))
 
 
 def _safely(read):

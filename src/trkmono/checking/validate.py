@@ -15,7 +15,7 @@ from pathlib import Path
 from trkmono.checking.rules import Entry, Settings, check_file, check_library
 from trkmono.errors import EXIT_FAILED, EXIT_OK, UsageError
 from trkmono.problems import Problem
-from trkmono.reading.folders import Unreadable, display_path, monograph_files, read_source
+from trkmono.reading.folders import Unreadable, monograph_files, read_source
 from trkmono.reading.loader import load_bytes, load_file
 
 Checked = tuple[list[Problem], Entry | None]
@@ -43,7 +43,7 @@ def expand(paths: Iterable[Path]) -> list[Path]:
             real = os.path.realpath(file)
             if real not in seen:
                 seen.add(real)
-                files.append(display_path(file))
+                files.append(file)
     return files
 
 

@@ -17,6 +17,9 @@ def dose(
     name: Name,
     bsa: Annotated[Optional[float], typer.Option(
         "--bsa", metavar="M2", help="Body surface area in m2 (0.1 to 4). Without it: the adult regimen.")] = None,
+    age: Annotated[Optional[str], typer.Option(
+        "--age", metavar="AGE", show_default=False,
+        help="Age in years (8, 8y, 1.5) or months (10m), 0 to 120 years; chooses age-banded regimens.")] = None,
     hepatic: Annotated[Optional[Hepatic], typer.Option(
         "--hepatic", help="Hepatic impairment by Child-Pugh class.")] = None,
     cyp3a: Annotated[Optional[Cyp3a], typer.Option(
@@ -32,16 +35,18 @@ def dose(
 ) -> None:
     """Compute a dose from the label's rules, each step with its citation; never guesses.
 
-    Starting regimen (BSA band, or the adult regimen without --bsa), then the reduction step,
-    the hepatic rule and the CYP3A4 rule. Exit 0: a dose was computed; 1: the monograph gives no
-    rule for what was asked (the output says why, nothing is computed); 2: impossible input.
+    Starting regimen (by --age and --bsa; without either, the adult regimen), with its lead-in
+    if it has one, then at most one rule that changes the dose: the reduction step, the hepatic
+    rule or the CYP3A4 rule. The labels do not say how these combine, so when two or more would
+    change the dose, each is shown on its own and nothing is computed. Exit 0: a dose was
+    computed; 1: nothing was computed (the output says why); 2: impossible input.
 
     Example: trkmono dose larotrectinib --bsa 0.6 --hepatic child-pugh-b
     """
     fmt = output_format(output, json)
     from trkmono.clinical import dose as calculator
     request = calculator.Request(calculator.bsa_from_option(bsa), hepatic.value if hepatic else None,
-                                 cyp3a.value if cyp3a else None, reduction)
+                                 cyp3a.value if cyp3a else None, reduction, calculator.age_from_option(age))
     calculator.check_request(request)
     outcome = calculator.calculate(find(open_library(data_dir, quiet), name, quiet), request)
     from trkmono.views import json as as_json, markdown

@@ -117,6 +117,10 @@ def _responses(m: Monograph) -> list[Claim]:
 
 
 def _interactions(m: Monograph) -> list[Claim]:
+    """The CYP3A4 conditions with a rule (avoid marked), those without one, then other interactions.
+
+    A condition without a rule is named, so an empty line never reads as "no interaction".
+    """
     rules = m.dosing.cyp3a4
     claims: list[Claim] = []
     if rules:
@@ -124,12 +128,24 @@ def _interactions(m: Monograph) -> list[Claim]:
         summary = Plain(cite=list(dict.fromkeys(ref for a in rules for ref in a.cite)),
                         evidence=weakest_evidence(a.evidence for a in rules))
         claims.append((f"CYP3A4 rules: {', '.join(conditions)}", summary))
+    unruled = [c for c in terms.CYP3A_CONDITIONS if c not in {a.condition for a in rules}]
+    if unruled:
+        claims.append((f"CYP3A4, the monograph gives no rule for: {', '.join(unruled)}", _ABOUT_THE_MONOGRAPH))
     return claims + [(f"{i.agent}: {i.action}", i) for i in m.dosing.other_interactions]
+
+
+_ABOUT_THE_MONOGRAPH = Plain(cite=[], evidence="confirmed")
+"""A line about what the monograph holds, not a clinical statement: it cites nothing."""
+
+
+def _patient_selection(m: Monograph) -> list[Claim]:
+    return [(s.text, s) for s in m.patient_selection]
 
 
 ASPECTS: list[tuple[str, Callable[[Monograph], list[Claim]]]] = [
     ("Status", _status),
     ("Targets", _targets),
+    ("Patient selection", _patient_selection),
     ("Adult dose", _regimens({"adult", "adult-and-paediatric"})),
     ("Paediatric dose", _regimens({"paediatric", "adult-and-paediatric"})),
     ("Dose reductions", _ladders),

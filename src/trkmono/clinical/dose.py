@@ -1,62 +1,92 @@
 """The dose calculator: a monograph's own rules applied to one patient, never a guess.
 
-Pure functions over a ``Monograph``; nothing here prints. The calculation is
+Pure functions over plain monograph data; nothing here prints. The calculation is
 
-    starting regimen (by BSA band, or the adult regimen)
-    → step N of the adverse-reaction ladder whose population covers the patient
-    → the hepatic adjustment for the Child-Pugh class
-    → the CYP3A4 adjustment for the interacting drug
+    starting regimen (by age and BSA, or the adult regimen), with its lead-in when it has one
+    → at most ONE rule that changes the dose: step N of the adverse-reaction ladder, the hepatic
+      rule for the Child-Pugh class, or the CYP3A4 rule for the interacting drug
+    → rules that say "no adjustment" (``percent_change: 0``), cited, the dose unchanged
 
-and every step records the statement it used, so the views can show its citation. When the
-monograph has no rule for what was asked (no labelled dose, no regimen for the patient, no rule
-for the condition, a rule with no amount, a fixed dose after other changes, a population
-trkmono cannot tell apart without an age), the outcome carries the reason and no dose.
+The labels' hepatic and CYP3A4 rules change the *starting* dose; they do not say how they apply
+on top of a reduction step or of each other. So when two or more rules that change the dose would
+apply, nothing is computed: each is shown on its own with its citation and the clinician decides.
+
+Every step records the statement it used, so the views can show its citation. When the monograph
+has no rule for what was asked (no labelled dose, no regimen for the patient, no rule for the
+condition, a rule with no amount, a population trkmono cannot tell apart without an age or a
+BSA), the outcome carries the reason and no dose.
 
 Arithmetic is exact (``Decimal``): a dose in mg/m2 is multiplied by the BSA and capped at the
-dose's ``max_mg``; a percentage applies to the mg the previous step gave. Nothing is rounded to
-a capsule strength; oral-solution volumes are rounded to 0.01 mL for display only.
+dose's ``max_mg``; a percentage applies to the starting dose. Nothing is rounded to a capsule
+strength; oral-solution volumes are rounded to 0.01 mL for display only. A lead-in phase is shown
+as the label gives it; a rule changes the main phase only, and the outcome says so.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
-
-from trkmono.model import phrases as describe
-from trkmono.errors import UsageError
 from typing import TYPE_CHECKING
 
+from trkmono.errors import UsageError
+from trkmono.model import phrases as describe
+
 if TYPE_CHECKING:  # the plain data has the shape of these models
-    from trkmono.model.schema import Adjustment, Cited, Dose, Formulation, Monograph, Population, Regimen, Strength
+    from trkmono.model.schema import (Adjustment, Cited, Dose, Formulation, LeadIn, Monograph, Population,
+                                      Regimen, Strength)
 
 
+MIN_BSA_M2 = Decimal("0.1")
 MAX_BSA_M2 = Decimal(4)
-"""Largest body surface area accepted (m2); anything above is a typing error."""
+"""Body surface areas accepted (m2, inclusive); anything outside is a typing error."""
+
+MAX_AGE_YEARS = Decimal(120)
+"""Oldest age accepted; anything above is a typing error."""
 
 ADULT_MIN_AGE_YEARS = Decimal(17)
-"""The youngest age anyone calls an adult (FDA: paediatric is birth to 16 years; EMA: under 18).
-
-Used only to decide that a rule for "12 years and older" covers every adult; an adult is never
-assumed to be older than this.
-"""
+"""The youngest age anyone calls an adult (FDA: paediatric is birth to 16 years)."""
+ADULT_AGE_YEARS = Decimal(18)
+"""The age from which every label calls a patient an adult (EMA: paediatric is under 18)."""
 
 ROUNDING = ("Doses are computed exactly and shown in full (mg/m2 × BSA, capped at the label's maximum "
-            "per dose; a percentage applies to the mg of the step before). Nothing is rounded to a "
+            "per dose; a percentage applies to the starting dose). Nothing is rounded to a "
             "capsule or pellet strength. Oral-solution volumes are rounded half up to 0.01 mL and "
             "marked ≈ when rounded.")
 
+AGE_SYNTAX = ("an age is a number of years (8, 8y, 1.5) or of months with m (10m), "
+              f"from 0 to {MAX_AGE_YEARS:f} years")
+
 ML = Decimal("0.01")
+_AGE = re.compile(r"(\d+(?:\.\d+)?)\s*([ym]?)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Age:
+    """The patient's age as given: a number of years or months."""
+
+    value: Decimal
+    unit: str
+    """years or months."""
+
+    @property
+    def months(self) -> Decimal:
+        return self.value * 12 if self.unit == "years" else self.value
+
+    def __str__(self) -> str:
+        return f"{mg(self.value)} {self.unit[:-1] if self.value == 1 else self.unit}"
 
 
 @dataclass(frozen=True)
 class Request:
-    """What was asked: the patient's BSA (None: adult regimen) and the conditions to apply."""
+    """What was asked: the patient's BSA and age (None: not given) and the conditions to apply."""
 
     bsa_m2: Decimal | None = None
     hepatic: str | None = None
     cyp3a: str | None = None
     reduction: int | None = None
+    age: Age | None = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +100,18 @@ class Amount:
         return f"{mg(self.mg)} mg {self.frequency}"
 
 
+@dataclass(frozen=True)
+class LeadInDose:
+    """The lead-in phase of a regimen for this patient: a dose for the first days."""
+
+    dose: Amount
+    days: int
+    condition: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.dose} for {self.days} days (lead-in)" + (f", {self.condition}" if self.condition else "")
+
+
 @dataclass
 class Step:
     """One rule applied (or shown but not applied) on the way to the dose."""
@@ -78,17 +120,21 @@ class Step:
     """start, reduction, hepatic, cyp3a4 or unlabelled."""
     title: str
     source: Cited | None = None
-    """The statement the step rests on (its citations and verification flag); None: no rule."""
+    """The statement the step rests on (its citations and evidence status); None: no rule."""
     population: str | None = None
     """Who the rule is for, as the monograph words it."""
     rule: str | None = None
     """The rule as stated (dose or rule text)."""
     avoid: bool = False
+    amount_stated: bool = True
+    """False for a rule that gives no dose change (an avoid-only rule, 'reduce as tolerated')."""
     applied: bool = True
     effect: str = ""
     """The arithmetic, or why nothing was computed."""
     dose: Amount | None = None
     """The dose after this step (None when the step computed nothing)."""
+    lead_in: LeadInDose | None = None
+    """The starting regimen's lead-in phase, on the start step."""
     notes: list[str] = field(default_factory=list)
 
 
@@ -100,6 +146,8 @@ class Volume:
     strength: Strength
     ml: Decimal
     exact: bool
+    lead_in: bool = False
+    """True for the volume of the lead-in dose."""
 
     def __str__(self) -> str:
         return f"{'' if self.exact else '≈ '}{mg(self.ml)} mL"
@@ -115,6 +163,12 @@ class Outcome:
     reasons: list[str] = field(default_factory=list)
     """Why no dose was computed; empty when one was."""
     dose: Amount | None = None
+    lead_in: LeadInDose | None = None
+    """The lead-in phase before ``dose``, when the regimen has one."""
+    lead_in_note: str | None = None
+    """Why the lead-in is shown unchanged when a rule changed the main phase."""
+    not_combined: list[str] = field(default_factory=list)
+    """Kinds of the rules shown on their own because the monograph does not say how they combine."""
     regimen: Regimen | None = None
     candidates: list[tuple[Regimen, str]] = field(default_factory=list)
     """The regimens when none could be chosen, each with why it may or may not apply."""
@@ -137,10 +191,42 @@ class Outcome:
         self.dose = None
 
 
+@dataclass(frozen=True)
+class Patient:
+    """What is known about the patient: age, adult or not (None: unknown) and a BSA interval."""
+
+    adult: bool | None
+    age: Age | None
+    bsa_low: Decimal | None
+    """Known lower bound of the BSA (inclusive), None if unknown."""
+    bsa_high: Decimal | None
+    """Known upper bound of the BSA (inclusive), None if unbounded."""
+
+
+@dataclass
+class _Rule:
+    """A rule found for one asked condition, with what it does to the dose."""
+
+    step: Step
+    label: str
+    """How the reasons name it, e.g. 'the hepatic impairment child-pugh-b rule'."""
+    replace: Dose | None = None
+    """A dose to use instead (a reduction step or a rule's fixed dose)."""
+    percent: Decimal | None = None
+
+    @property
+    def no_change(self) -> bool:
+        """True for the label's 'no adjustment' (percent_change 0): not a modifier."""
+        return self.percent == 0
+
+
+# ---------------------------------------------------------------------------------------------
+# numbers and options
+
+
 def mg(value: Decimal) -> str:
     """A Decimal in plain notation without trailing zeros: 60.000 -> '60', 22.9875 -> '22.9875'."""
-    text = format(value.normalize(), "f")
-    return text
+    return format(value.normalize(), "f")
 
 
 def decimal(value: float) -> Decimal:
@@ -148,36 +234,53 @@ def decimal(value: float) -> Decimal:
     return Decimal(repr(value))
 
 
-@dataclass(frozen=True)
-class Patient:
-    """What is known about the patient: adult or not (None: unknown) and a BSA interval."""
-
-    adult: bool | None
-    bsa_low: Decimal | None
-    """Known lower bound of the BSA (inclusive), None if unknown."""
-    bsa_high: Decimal | None
-    """Known upper bound of the BSA (inclusive), None if unbounded."""
-
-
-def check_request(request: Request) -> None:
-    """Refuse impossible input with a message that says what is allowed (exit 2)."""
-    bsa = request.bsa_m2
-    if bsa is not None and (not bsa.is_finite() or bsa <= 0 or bsa > MAX_BSA_M2):
-        raise UsageError(f"--bsa {bsa}: body surface area must be a number above 0 and at most "
-                         f"{mg(MAX_BSA_M2)} (m2)")
-    if request.reduction is not None and request.reduction < 1:
-        raise UsageError(f"--reduction {request.reduction}: a dose-reduction step is 1 (the first "
-                         "reduction), 2, ... up to the last step of the label's ladder")
-
-
 def bsa_from_option(value: float | None) -> Decimal | None:
     """The --bsa value as a Decimal; NaN and infinity are usage errors."""
     if value is None:
         return None
     if not math.isfinite(value):
-        raise UsageError(f"--bsa {value}: body surface area must be a number above 0 and at most "
-                         f"{mg(MAX_BSA_M2)} (m2)")
+        raise UsageError(f"--bsa {value}: {_bsa_range()}")
     return decimal(value)
+
+
+def age_from_option(text: str | None) -> Age | None:
+    """The --age value: '8' or '8y' (years), '10m' (months); anything else is a usage error."""
+    if text is None:
+        return None
+    match = _AGE.fullmatch(text.strip())
+    if match is None:
+        raise UsageError(f"--age {text}: {AGE_SYNTAX}")
+    return Age(Decimal(match[1]), "months" if match[2].casefold() == "m" else "years")
+
+
+def check_request(request: Request) -> None:
+    """Refuse impossible input with a message that says what is allowed (exit 2)."""
+    bsa = request.bsa_m2
+    if bsa is not None and not (bsa.is_finite() and MIN_BSA_M2 <= bsa <= MAX_BSA_M2):
+        raise UsageError(f"--bsa {mg(bsa) if bsa.is_finite() else bsa}: {_bsa_range()}")
+    age = request.age
+    if age is not None and not 0 <= age.months <= MAX_AGE_YEARS * 12:
+        raise UsageError(f"--age {age}: {AGE_SYNTAX}")
+    if request.reduction is not None and request.reduction < 1:
+        raise UsageError(f"--reduction {request.reduction}: a dose-reduction step is 1 (the first "
+                         "reduction), 2, ... up to the last step of the label's ladder")
+
+
+def _bsa_range() -> str:
+    return f"body surface area must be a number from {mg(MIN_BSA_M2)} to {mg(MAX_BSA_M2)} (m2)"
+
+
+def regimen_words(r: Regimen) -> str:
+    """describe.regimen with the lead-in first: '160 mg once daily for 14 days, then 160 mg ...'."""
+    lead_in = r.lead_in
+    if lead_in is None:
+        return describe.regimen(r)
+    condition = f", {lead_in.condition}" if lead_in.condition else ""
+    return f"{describe.dose(lead_in.dose)} for {lead_in.days} days (lead-in){condition}, then {describe.regimen(r)}"
+
+
+# ---------------------------------------------------------------------------------------------
+# the calculation
 
 
 def calculate(m: Monograph, request: Request) -> Outcome:
@@ -192,109 +295,149 @@ def calculate(m: Monograph, request: Request) -> Outcome:
                    + "; trkmono computes nothing for a drug without one")
         return out
 
-    regimen, patient = _choose_regimen(m, request, out)
+    regimen, patient = _choose_regimen(m, _patient(request), out)
     if regimen is None:
         return out
     out.regimen = regimen
     out.other_regimens = [r for r in dosing.regimens if r is not regimen]
+    start = _start(regimen, request, out)
+    rules = _rules(m, request, patient, out)
+    modifiers = [rule for rule in rules if not rule.no_change]
+    if len(modifiers) > 1:
+        _not_combined(modifiers, out)
+    current = None if out.reasons else start.dose
+    for rule in rules:
+        current = _apply(rule, current, request, out)
+    if current is not None and not out.reasons:
+        out.dose = current
+        out.lead_in = start.lead_in
+        if start.lead_in is not None and modifiers:
+            out.lead_in_note = (f"the monograph does not say whether {modifiers[0].label} applies to the "
+                                "lead-in; the lead-in is shown unchanged, as the label gives it")
+        out.volumes, out.strengths = _forms(m, regimen, current, start.lead_in)
+    return out
+
+
+def _patient(request: Request) -> Patient:
+    """The patient as far as the request tells: without --bsa and --age, an adult is assumed."""
+    bsa, age = request.bsa_m2, request.age
+    if age is None:
+        adult = True if bsa is None else None
+    elif age.months >= ADULT_AGE_YEARS * 12:
+        adult = True
+    else:
+        adult = None if age.months >= ADULT_MIN_AGE_YEARS * 12 else False
+    return Patient(adult, age, bsa, bsa)
+
+
+def _who(patient: Patient, adult_path: bool) -> str:
+    """'a patient aged 8 years with BSA 0.6 m2', 'an adult (no --bsa, no --age)'."""
+    if adult_path and patient.age is None:
+        return "an adult (no --bsa, no --age)"
+    parts = ([f"aged {patient.age}"] if patient.age else []) + (
+        [f"with BSA {mg(patient.bsa_low)} m2"] if patient.bsa_low is not None else [])
+    return "a patient " + " ".join(parts)
+
+
+def _choose_regimen(m: Monograph, patient: Patient, out: Outcome) -> tuple[Regimen | None, Patient]:
+    """The one regimen that covers the patient, or None with the reason in ``out``.
+
+    Without --bsa, for an adult (assumed, or by --age), the adult regimen is one with no upper
+    BSA bound, and its lower BSA bound is assumed met (the view says so).
+    """
+    adult_path = patient.bsa_low is None and patient.adult is True
+    sure, unsure, excluded = [], [], []
+    for r in m.dosing.regimens:
+        p = r.population
+        if adult_path and (p.max_bsa_m2 is not None or p.bsa_below_m2 is not None):
+            verdict, why = False, f"for {describe.bsa_bounds(p)} (give --bsa)"
+        else:
+            verdict, why = covers(p, patient, bsa=not adult_path)
+        (sure if verdict is True else unsure if verdict is None else excluded).append((r, why))
+    who = _who(patient, adult_path)
+    if len(sure) == 1 and not unsure:
+        chosen = sure[0][0]
+        low = chosen.population.min_bsa_m2
+        if adult_path and low is not None:
+            patient = replace(patient, bsa_low=decimal(low))
+        return chosen, patient
+    if not sure and not unsure:
+        out.candidates = excluded
+        out.refuse("the monograph gives no adult regimen (one for adults without an upper BSA bound); "
+                   "give --bsa to choose a BSA band" if adult_path and patient.age is None
+                   else f"no regimen in the monograph covers {who}")
+        return None, patient
+    out.candidates = [(r, "covers this patient") for r, _ in sure] + unsure
+    out.ambiguous = True
+    if not unsure:
+        out.refuse(f"more than one regimen covers {who} and the monograph does not say which applies; "
+                   "read the candidates")
+        return None, patient
+    hints = []
+    if patient.age is None and any("give --age" in why for _, why in unsure):
+        hints.append("the patient's age decides (give --age)")
+    if patient.bsa_low is None and any("give --bsa" in why for _, why in unsure):
+        hints.append("the BSA decides (give --bsa)")
+    out.refuse(f"trkmono cannot tell which regimen applies to {who} without guessing"
+               + "".join(f"; {hint}" for hint in hints) + "; read the candidates")
+    return None, patient
+
+
+def _start(regimen: Regimen, request: Request, out: Outcome) -> Step:
+    """The starting dose (and lead-in) of the chosen regimen for this patient."""
     current, effect = _amount(regimen.dose, request.bsa_m2, "the starting dose")
     start = Step("start", "Starting dose", regimen, describe.population(regimen.population),
-                 describe.regimen(regimen), applied=current is not None, effect=effect, dose=current)
+                 regimen_words(regimen), applied=current is not None, effect=effect, dose=current)
     if current is None:
         out.refuse(effect)
+    if regimen.lead_in is not None:
+        start.lead_in = _lead_in(regimen.lead_in, request, out)
+        if start.lead_in is None:
+            start.applied, start.dose = False, None
+        elif current is not None:
+            start.effect = f"{start.lead_in}, then {effect}"
     if request.bsa_m2 is None and regimen.population.min_bsa_m2 is not None:
         start.notes.append(f"This regimen is for {describe.bsa_bounds(regimen.population)}; "
                            "for a smaller patient give --bsa.")
     out.steps.append(start)
-    changed: list[str] = []
+    return start
 
+
+def _lead_in(lead_in: LeadIn, request: Request, out: Outcome) -> LeadInDose | None:
+    amount, effect = _amount(lead_in.dose, request.bsa_m2, "the lead-in dose")
+    if amount is None:
+        out.refuse(effect)
+        return None
+    return LeadInDose(amount, lead_in.days, lead_in.condition)
+
+
+def _rules(m: Monograph, request: Request, patient: Patient, out: Outcome) -> list[_Rule]:
+    """The rule for each condition asked, in order; a missing or unusable rule is a reason in ``out``."""
+    found = []
     if request.reduction is not None:
-        current = _reduce(m, request, patient, current, out, changed)
+        found.append(_reduction(m, request, patient, out))
     for kind, rules, condition, label in (
-        ("hepatic", dosing.hepatic, request.hepatic, "hepatic impairment"),
-        ("cyp3a4", dosing.cyp3a4, request.cyp3a, "CYP3A4"),
+        ("hepatic", m.dosing.hepatic, request.hepatic, "hepatic impairment"),
+        ("cyp3a4", m.dosing.cyp3a4, request.cyp3a, "CYP3A4"),
     ):
         if condition is not None:
-            current = _adjust(kind, label, rules, condition, patient, request, current, out, changed)
-
-    if current is not None and not out.reasons:
-        out.dose = current
-        out.volumes, out.strengths = _forms(m, regimen, current)
-    return out
+            found.append(_adjustment(kind, label, rules, condition, patient, out))
+    return [rule for rule in found if rule is not None]
 
 
-def _choose_regimen(m: Monograph, request: Request, out: Outcome) -> tuple[Regimen | None, Patient]:
-    """The one regimen that covers the patient, or None with the reason in ``out``."""
-    regimens = m.dosing.regimens
-    if request.bsa_m2 is None:
-        patient = Patient(adult=True, bsa_low=None, bsa_high=None)
-        sure, unsure = [], []
-        for r in regimens:
-            p = r.population
-            if p.group == "paediatric" or p.max_bsa_m2 is not None or p.bsa_below_m2 is not None:
-                continue
-            verdict, why = _age(p, patient)
-            if verdict is True:
-                sure.append(r)
-            elif verdict is None:
-                unsure.append((r, why))
-        if len(sure) == 1 and not unsure:
-            chosen = sure[0]
-            low = chosen.population.min_bsa_m2
-            return chosen, Patient(True, decimal(low) if low is not None else None, None)
-        if not sure and not unsure:
-            out.candidates = [(r, "a BSA band or paediatric regimen") for r in regimens]
-            out.refuse("the monograph gives no adult regimen (one for adults without an upper BSA bound); "
-                       "give --bsa to choose a BSA band")
-            return None, patient
-        out.candidates = [(r, "may apply to an adult") for r in sure] + unsure
-        out.ambiguous = True
-        out.refuse("more than one regimen may apply to an adult and trkmono cannot tell which "
-                   "(there is no age option); read the candidates")
-        return None, patient
-
-    bsa = request.bsa_m2
-    patient = Patient(adult=None, bsa_low=bsa, bsa_high=bsa)
-    sure, unsure = [], []
-    for r in regimens:
-        verdict, why = covers(r.population, patient)
-        if verdict is True:
-            sure.append(r)
-        elif verdict is None:
-            unsure.append((r, why))
-    if len(sure) == 1 and not unsure:
-        return sure[0], patient
-    if not sure and not unsure:
-        out.candidates = [(r, covers(r.population, patient)[1]) for r in regimens]
-        out.refuse(f"no regimen in the monograph covers a patient of BSA {mg(bsa)} m2")
-        return None, patient
-    out.candidates = [(r, f"BSA {mg(bsa)} m2 is within its bounds") for r in sure] + unsure
-    out.ambiguous = True
-    reason = (f"trkmono cannot tell which regimen applies to a patient of BSA {mg(bsa)} m2 "
-              "without guessing; read the candidates")
-    if any(r.population.group == "adult" for r, _ in unsure):
-        child = any(r.population.group != "adult" for r in sure + [r for r, _ in unsure])
-        reason += ("; a BSA does not tell an adult from a child (for the adult regimen, run without --bsa)" if child
-                   else "; no regimen for children covers this BSA (for an adult, run without --bsa)")
-    out.refuse(reason)
-    return None, patient
-
-
-def _reduce(m: Monograph, request: Request, patient: Patient, current: Amount | None, out: Outcome,
-            changed: list[str]) -> Amount | None:
-    """Step N of the ladder that covers the patient, replacing the starting dose."""
+def _reduction(m: Monograph, request: Request, patient: Patient, out: Outcome) -> _Rule | None:
+    """Step N of the ladder that covers the patient."""
     n = request.reduction
-    title = f"Dose reduction step {n}"
     ladders = m.dosing.reductions
     if not ladders:
-        out.steps.append(Step("reduction", title, applied=False, effect="no rule in the monograph"))
+        out.steps.append(Step("reduction", f"Dose reduction step {n}", applied=False,
+                              effect="no rule in the monograph"))
         out.refuse("the monograph gives no dose-reduction ladder")
         return None
     ladder, why = _pick([(lad, lad.population) for lad in ladders], patient)
     if ladder is None:
         for lad in ladders:
-            out.steps.append(Step("reduction", "Dose-reduction ladder", lad,
-                                  describe.population(lad.population),
+            out.steps.append(Step("reduction", "Dose-reduction ladder", lad, describe.population(lad.population),
                                   " → ".join(describe.dose(s.dose) for s in lad.steps), applied=False))
         out.refuse(f"dose reduction: {why}")
         return None
@@ -302,27 +445,19 @@ def _reduce(m: Monograph, request: Request, patient: Patient, current: Amount | 
         raise UsageError(f"--reduction {n}: the dose-reduction ladder for "
                          f"{describe.population(ladder.population)} has steps 1 to {len(ladder.steps)}")
     rung = ladder.steps[n - 1]
-    amount, effect = _amount(rung.dose, request.bsa_m2, f"reduction step {n}")
-    step = Step("reduction", f"{title} of {len(ladder.steps)}", ladder, describe.population(ladder.population),
-                describe.dose(rung.dose), applied=amount is not None, effect=effect, dose=amount)
-    if amount is None:
-        out.refuse(effect)
+    step = Step("reduction", f"Dose reduction step {n} of {len(ladder.steps)}", ladder,
+                describe.population(ladder.population), describe.dose(rung.dose))
     if rung.note:
         step.notes.append(rung.note)
-    if current is None and amount is not None:
-        step.applied, step.dose = False, None
-        step.effect += " (not applied: no dose was computed before this step)"
-        amount = None
     if n == len(ladder.steps):
         out.after_last_step = ladder.after_last_step
     out.steps.append(step)
-    changed.append(f"dose-reduction step {n}")
-    return amount
+    return _Rule(step, f"dose-reduction step {n}", replace=rung.dose)
 
 
-def _adjust(kind: str, label: str, rules: list[Adjustment], condition: str, patient: Patient,
-            request: Request, current: Amount | None, out: Outcome, changed: list[str]) -> Amount | None:
-    """Apply the one adjustment for ``condition`` that covers the patient (see module doc)."""
+def _adjustment(kind: str, label: str, rules: list[Adjustment], condition: str, patient: Patient,
+                out: Outcome) -> _Rule | None:
+    """The one hepatic or CYP3A4 rule for ``condition`` that covers the patient."""
     title = f"{label[0].upper() + label[1:]}: {condition}"
     matching = [a for a in rules if a.condition.strip().casefold() == condition]
     if not matching:
@@ -333,49 +468,88 @@ def _adjust(kind: str, label: str, rules: list[Adjustment], condition: str, pati
     if rule is None:
         for a in matching:
             out.steps.append(Step(kind, title, a, describe.population(a.population) if a.population else None,
-                                  a.rule, avoid=a.avoid, applied=False,
-                                  effect=describe.adjustment(a) + " (not applied)"))
+                                  a.rule, avoid=a.avoid, amount_stated=_states_amount(a), applied=False,
+                                  effect=_rule_effect(a) + " (not applied)"))
         out.refuse(f"{label} {condition}: {why}")
         return None
     step = Step(kind, title, rule, describe.population(rule.population) if rule.population else None,
-                rule.rule, avoid=rule.avoid)
+                rule.rule, avoid=rule.avoid, amount_stated=_states_amount(rule))
     out.steps.append(step)
-    if current is None:
+    found = _Rule(step, f"the {label} {condition} rule", replace=rule.set_dose,
+                  percent=None if rule.percent_change is None else decimal(rule.percent_change))
+    if not step.amount_stated:
         step.applied = False
-        step.effect = describe.adjustment(rule) + " (not applied: no dose was computed before this rule)"
+        step.effect = ("the label says to avoid this and gives no dose for when it cannot be avoided"
+                       if rule.avoid else "the rule states no amount: no dose change is computed")
+        out.refuse(f"the label says to avoid {label} {condition} and gives no dose for when it cannot be "
+                   "avoided; nothing is computed" if rule.avoid else
+                   f"the {label} {condition} rule states no amount, so trkmono computes no dose for it; "
+                   "read the rule")
+    return found
+
+
+def _states_amount(a: Adjustment) -> bool:
+    return a.percent_change is not None or a.set_dose is not None
+
+
+def _rule_effect(a: Adjustment) -> str:
+    """describe.adjustment, with the label's 'no adjustment' (0%) said as such."""
+    if a.percent_change == 0:
+        return "no dose adjustment (0%)"
+    return describe.adjustment(a) if _states_amount(a) or a.avoid else "no amount stated"
+
+
+def _not_combined(modifiers: list[_Rule], out: Outcome) -> None:
+    """Two or more rules change the dose: each is shown on its own, nothing is computed."""
+    names = [rule.label for rule in modifiers]
+    out.not_combined = [rule.step.kind for rule in modifiers]
+    for rule in modifiers:
+        if rule.step.applied:
+            rule.step.applied = False
+            rule.step.effect = _label_terms(rule) + " (shown on its own, not combined)"
+        rule.step.notes.append("Shown on its own: the monograph does not say how it combines with "
+                               + " or ".join(n for n in names if n != rule.label) + ".")
+    out.refuse(f"the monograph does not say how {', '.join(names[:-1])} and {names[-1]} combine "
+               "(the label's hepatic and CYP3A4 rules change the starting dose); each rule is shown on its "
+               "own and no dose is computed")
+
+
+def _apply(rule: _Rule, current: Amount | None, request: Request, out: Outcome) -> Amount | None:
+    """The dose after ``rule`` (the only modifier, or a 'no adjustment' rule); None: not applied."""
+    step = rule.step
+    if current is None:
+        if step.applied:
+            step.applied = False
+            step.effect = _label_terms(rule) + " (not applied: no dose is computed)"
         return None
-    if rule.percent_change is not None:
-        change = decimal(rule.percent_change)
-        new = current.mg * (1 + change / 100)
-        sign = "+" if change > 0 else "−"
-        step.effect = (f"{mg(current.mg)} mg {sign} {mg(abs(change))}% = {mg(new)} mg" if change
-                       else f"no change (0%): {mg(new)} mg")
+    if rule.no_change:
+        step.effect = f"no dose adjustment (0%): {current} unchanged"
+        step.dose = current
+        return current
+    if rule.percent is not None:
+        new = current.mg * (1 + rule.percent / 100)
+        sign = "+" if rule.percent > 0 else "−"
+        step.effect = f"{mg(current.mg)} mg {sign} {mg(abs(rule.percent))}% = {mg(new)} mg"
         step.dose = Amount(new, current.frequency)
-        changed.append(f"the {label} {condition} rule")
         return step.dose
-    if rule.set_dose is not None:
-        if changed:
-            step.applied = False
-            step.effect = f"the rule sets {describe.dose(rule.set_dose)} (not applied)"
-            out.refuse(f"the {label} {condition} rule gives a fixed dose ({describe.dose(rule.set_dose)}) "
-                       f"and the monograph does not say how it combines with {' and '.join(changed)}")
-            return None
-        amount, effect = _amount(rule.set_dose, request.bsa_m2, f"the {label} {condition} dose")
-        if amount is None:
-            step.applied = False
-            step.effect = effect
-            out.refuse(effect)
-            return None
-        step.effect = "use instead: " + effect
-        step.dose = amount
-        changed.append(f"the {label} {condition} rule")
-        return amount
-    step.applied = False
-    step.effect = "the rule states no amount: no dose change is computed"
-    step.notes.append(f"Dose before this rule: {current}.")
-    out.refuse(f"the {label} {condition} rule states no amount, so trkmono computes no dose for it; "
-               "read the rule")
-    return None
+    amount, effect = _amount(rule.replace, request.bsa_m2, rule.label)
+    step.effect = effect if step.kind == "reduction" or amount is None else "use instead: " + effect
+    if amount is None:
+        step.applied = False
+        out.refuse(effect)
+    step.dose = amount
+    return amount
+
+
+def _label_terms(rule: _Rule) -> str:
+    """What a rule does, in the label's terms (no arithmetic)."""
+    if rule.step.kind == "reduction":
+        return f"the label's step: {describe.dose(rule.replace)}"
+    return _rule_effect(rule.step.source)
+
+
+# ---------------------------------------------------------------------------------------------
+# who a population covers
 
 
 def _pick(items: list[tuple[Cited, Population | None]], patient: Patient) -> tuple[Cited | None, str]:
@@ -398,9 +572,12 @@ def _pick(items: list[tuple[Cited, Population | None]], patient: Patient) -> tup
     return None, "trkmono cannot tell whether the rule applies: " + "; ".join(unsure)
 
 
-def covers(p: Population, patient: Patient) -> tuple[bool | None, str]:
-    """Whether a population covers the patient: True, False, or None (cannot tell), and why."""
-    verdicts = [_group(p, patient), _age(p, patient), _bsa(p, patient)]
+def covers(p: Population, patient: Patient, bsa: bool = True) -> tuple[bool | None, str]:
+    """Whether a population covers the patient: True, False, or None (cannot tell), and why.
+
+    ``bsa=False`` leaves the BSA bounds out (the adult regimen without --bsa).
+    """
+    verdicts = [_group(p, patient), _age(p, patient)] + ([_bsa(p, patient)] if bsa else [])
     for verdict, why in verdicts:
         if verdict is False:
             return False, why
@@ -409,17 +586,25 @@ def covers(p: Population, patient: Patient) -> tuple[bool | None, str]:
 
 
 def _group(p: Population, patient: Patient) -> tuple[bool | None, str]:
+    """Adult or paediatric; explicit age bounds, where the population has them, decide instead."""
     if p.group == "adult-and-paediatric":
         return True, ""
-    if patient.adult is True:
-        return (False, "for children only") if p.group == "paediatric" else (True, "")
     if p.group == "adult":
-        return None, "for adults only, and a BSA does not tell whether the patient is an adult"
+        if p.min_age is not None or patient.adult is True:
+            return True, ""
+        if patient.adult is False:
+            return False, "for adults only"
+        if patient.age is None:
+            return None, "for adults only, and a BSA does not tell whether the patient is an adult (give --age)"
+        return None, (f"for adults only, and at {patient.age} whether a patient counts as an adult differs "
+                      f"between labels (from {mg(ADULT_MIN_AGE_YEARS)} or {mg(ADULT_AGE_YEARS)} years)")
+    if p.age_below is None and patient.adult is True:
+        return False, "for children only"
     return True, ""
 
 
-def _years(value: float, unit: str) -> Decimal:
-    return decimal(value) / (12 if unit == "months" else 1)
+def _months(value: float, unit: str) -> Decimal:
+    return decimal(value) * (12 if unit == "years" else 1)
 
 
 def _age(p: Population, patient: Patient) -> tuple[bool | None, str]:
@@ -428,12 +613,19 @@ def _age(p: Population, patient: Patient) -> tuple[bool | None, str]:
     bounds = ", ".join(
         text for text in (f"age ≥ {describe.age(p.min_age)}" if p.min_age else "",
                           f"age < {describe.age(p.age_below)}" if p.age_below else "") if text)
+    low = _months(p.min_age.value, p.min_age.unit) if p.min_age else None
+    below = _months(p.age_below.value, p.age_below.unit) if p.age_below else None
+    if patient.age is not None:
+        months = patient.age.months
+        inside = (low is None or months >= low) and (below is None or months < below)
+        return (True, "") if inside else (False, f"for {bounds}")
     if patient.adult is True:
-        if p.age_below is not None and _years(p.age_below.value, p.age_below.unit) <= ADULT_MIN_AGE_YEARS:
+        adult_months = ADULT_MIN_AGE_YEARS * 12
+        if below is not None and below <= adult_months:
             return False, f"for {bounds} only"
-        if p.age_below is None and _years(p.min_age.value, p.min_age.unit) <= ADULT_MIN_AGE_YEARS:
+        if below is None and low <= adult_months:
             return True, ""
-    return None, f"it depends on age ({bounds}), and trkmono has no age option"
+    return None, f"it depends on age ({bounds}); give --age"
 
 
 def _bsa(p: Population, patient: Patient) -> tuple[bool | None, str]:
@@ -451,22 +643,25 @@ def _bsa(p: Population, patient: Patient) -> tuple[bool | None, str]:
                    or (hi is not None and (hi <= decimal(high) if high is not None else hi < decimal(below))))
     if inside_low and inside_high:
         return True, ""
-    return None, f"for {bounds}, and the patient's BSA is not given (use --bsa)"
+    return None, f"for {bounds}, and the patient's BSA is not given (give --bsa)"
+
+
+# ---------------------------------------------------------------------------------------------
+# amounts and forms
 
 
 def _amount(dose: Dose, bsa: Decimal | None, what: str) -> tuple[Amount | None, str]:
     """The mg of a dose for this patient with the arithmetic in words, or None and why not.
 
-    Without --bsa (the adult regimen) a dose per m2 cannot be computed: --bsa chooses BSA bands
-    and cannot tell an adult from a child, so trkmono has no adult BSA to multiply by.
+    Without --bsa (the adult regimen) a dose per m2 cannot be computed: trkmono has no adult BSA
+    to multiply by.
     """
     amount = decimal(dose.amount)
     if dose.unit == "mg":
         return Amount(amount, dose.frequency), f"{mg(amount)} mg {dose.frequency}"
     if bsa is None:
         return None, (f"{what} is {describe.dose(dose)}, per m2 of body surface area, and without --bsa "
-                      "(the adult regimen) trkmono has no BSA to multiply by (--bsa chooses BSA bands and "
-                      "cannot tell an adult from a child); nothing is computed")
+                      "trkmono has no BSA to multiply by; nothing is computed")
     exact = amount * bsa
     effect = f"{mg(amount)} mg/m2 × {mg(bsa)} m2 = {mg(exact)} mg"
     if dose.max_mg is not None and exact > decimal(dose.max_mg):
@@ -475,18 +670,21 @@ def _amount(dose: Dose, bsa: Decimal | None, what: str) -> tuple[Amount | None, 
     return Amount(exact, dose.frequency), effect + f" {dose.frequency}"
 
 
-def _forms(m: Monograph, regimen: Regimen, dose: Amount) -> tuple[list[Volume], list[Formulation]]:
-    """Oral-solution volumes of the dose, and the solid forms' strengths (never used to round)."""
+def _forms(m: Monograph, regimen: Regimen, dose: Amount,
+           lead_in: LeadInDose | None) -> tuple[list[Volume], list[Formulation]]:
+    """Oral-solution volumes of the doses, and the solid forms' strengths (never used to round)."""
     allowed = {f.casefold() for f in regimen.formulations}
+    doses = ([(lead_in.dose, True)] if lead_in else []) + [(dose, False)]
     volumes, solids = [], []
     for formulation in m.identity.formulations:
         if allowed and formulation.form.casefold() not in allowed:
             continue
         per_ml = [s for s in formulation.strengths if s.unit.replace(" ", "").casefold() == "mg/ml"]
         for strength in per_ml:
-            exact = dose.mg / decimal(strength.amount)
-            shown = exact.quantize(ML, rounding=ROUND_HALF_UP)
-            volumes.append(Volume(formulation, strength, shown, shown == exact))
+            for amount, is_lead_in in doses:
+                exact = amount.mg / decimal(strength.amount)
+                shown = exact.quantize(ML, rounding=ROUND_HALF_UP)
+                volumes.append(Volume(formulation, strength, shown, shown == exact, is_lead_in))
         if not per_ml:
             solids.append(formulation)
     return volumes, solids

@@ -10,6 +10,7 @@ SQLite ships with Python; its FTS5 trigram index turns search into a query.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
@@ -23,7 +24,7 @@ from trkmono.compiled.plain import Plain, dumps, loads
 TABLES = """
 CREATE TABLE IF NOT EXISTS compiled (
     digest TEXT NOT NULL, filename TEXT NOT NULL, id TEXT, names TEXT NOT NULL, errors TEXT NOT NULL,
-    compiled_on TEXT NOT NULL, head TEXT, monograph TEXT, PRIMARY KEY (digest, filename));
+    compiled_on TEXT NOT NULL, head TEXT, monograph TEXT, checksum TEXT, PRIMARY KEY (digest, filename));
 CREATE TABLE IF NOT EXISTS listing (filename TEXT PRIMARY KEY, digest TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS record USING fts5(
     digest UNINDEXED, filename UNINDEXED, detail UNINDEXED, text, tokenize = 'trigram');
@@ -104,11 +105,12 @@ class Store:
         try:
             with self.connection:
                 self.connection.execute("DELETE FROM record WHERE digest = ? AND filename = ?", key)
+                body = None if monograph is None else dumps(monograph)
                 self.connection.execute(
-                    "INSERT OR REPLACE INTO compiled VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT OR REPLACE INTO compiled VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (*key, compiled["id"], dumps(compiled["names"]), dumps(compiled["errors"]),
-                     compiled["compiled_on"], None if head is None else dumps(head),
-                     None if monograph is None else dumps(monograph)))
+                     compiled["compiled_on"], None if head is None else dumps(head), body,
+                     None if body is None else _checksum(body)))
                 self.connection.executemany("INSERT INTO record VALUES (?, ?, ?, ?)", rows)
         except sqlite3.DatabaseError as exc:
             raise StoreUnusable(str(exc)) from None
@@ -124,9 +126,11 @@ class Store:
             self.connection.executemany("INSERT OR REPLACE INTO listing (digest, filename) VALUES (?, ?)", list(keys))
 
     def monograph(self, key: Key) -> Plain | None:
-        """The compiled monograph of a file version, or None when absent or undecodable."""
-        row = self._one("SELECT monograph FROM compiled WHERE digest = ? AND filename = ?", key)
-        return _decoded(row[0]) if row and row[0] else None
+        """The compiled monograph of a file version, or None when absent, altered or undecodable."""
+        row = self._one("SELECT monograph, checksum FROM compiled WHERE digest = ? AND filename = ?", key)
+        if not row or not isinstance(row[0], str) or row[1] != _checksum(row[0]):
+            return None
+        return _decoded(row[0])
 
     def head(self, key: Key) -> Plain | None:
         """The head (id, generic name, references) of a file version."""
@@ -210,6 +214,10 @@ def _prune(folder: Path, keep: Path) -> None:
 def _index_form(text: str) -> str:
     """Text as indexed: case-folded, 'ae' read as 'e' (search's patterns let them meet)."""
     return text.casefold().replace("ae", "e")
+
+
+def _checksum(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _decoded(text: str) -> Plain | None:

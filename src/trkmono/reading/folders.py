@@ -50,8 +50,15 @@ def monograph_files(folder: Path) -> list[Path]:
         raise UsageError(f"{display_path(folder)}: not a folder of monographs") from None
     except OSError as exc:
         raise UsageError(f"{display_path(folder)}: cannot list the folder ({exc.strerror or exc})") from None
-    return sorted(folder / name for name in names
-                  if name.endswith(MONOGRAPH_SUFFIXES) and not name.startswith("."))
+    files = sorted(folder / name for name in names
+                   if name.endswith(MONOGRAPH_SUFFIXES) and not name.startswith("."))
+    if files:
+        try:
+            os.lstat(files[0])
+        except PermissionError:
+            raise UsageError(f"{display_path(folder)}: the folder can be listed but its files cannot be "
+                             "opened (no search permission)") from None
+    return files
 
 
 def display_path(path: Path) -> Path:
@@ -81,10 +88,11 @@ def read_source(path: Path, shown: str) -> bytes:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise Unreadable(_unreadable(shown, _reason(path, exc))) from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise Unreadable(_unreadable(shown, "not a regular file"))
     with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise Unreadable(_unreadable(shown, "not a regular file"))
         if info.st_size > MAX_BYTES:
             raise Unreadable(Problem(shown, 1, 1, "error", "file-size",
                                      f"file is larger than the {MAX_BYTES:,}-byte limit"))

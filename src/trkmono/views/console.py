@@ -1,7 +1,8 @@
-"""The one place rich is set up: a console for the chosen colour mode, and text captured from it."""
+"""The one place rich is set up: a console for the chosen colour mode, and text rendered by it."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 
 from rich.console import Console
@@ -17,9 +18,13 @@ def make_console(color: str, stderr: bool = False) -> Console:
 
 
 def rendered(color: str, draw: Callable[[Console], None]) -> str:
-    """What ``draw(console)`` prints, as text for this terminal (colour codes only where it has them);
-    trailing spaces are removed from every line."""
-    console = make_console(color)
-    with console.capture() as captured:
-        draw(console)
-    return "\n".join(line.rstrip() for line in captured.get().split("\n"))
+    """What ``draw(console)`` prints, as text for this terminal (colour codes only where it has them),
+    without trailing spaces. The console writes into memory, never to stdout itself, so only the
+    caller writes the answer and can tell whether it arrived."""
+    probe = make_console(color)
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=probe.is_terminal, color_system=probe.color_system,
+                      no_color=probe.no_color, width=probe.width, height=probe.height, highlight=False,
+                      legacy_windows=False, emoji=False)
+    draw(console)
+    return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))

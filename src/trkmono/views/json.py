@@ -9,16 +9,18 @@ from trkmono import __version__
 from typing import TYPE_CHECKING
 
 from trkmono import terms
-from trkmono.clinical.dose import ROUNDING, mg
+from trkmono.clinical.dose import ROUNDING, mg, regimen_words
 from trkmono.model import phrases as describe
 from trkmono.views.citations import cited_ids, cyp3a_effect, cyp3a_groups, dose_sources, resistance_references
+from trkmono.watch.labels import STATUSES
 
 if TYPE_CHECKING:  # the plain data has the shape of these models
     from trkmono.clinical.compare import Row
-    from trkmono.clinical.dose import Amount, Outcome
+    from trkmono.clinical.dose import Amount, LeadInDose, Outcome
     from trkmono.clinical.resistance import Finding, MutationRow, Table as ResistanceTable
     from trkmono.clinical.search import Hit, Record
     from trkmono.model.schema import Cited, Monograph
+    from trkmono.watch.labels import Report as LabelReport
 
 
 FORMAT_VERSION = 1
@@ -92,6 +94,11 @@ def _amount_json(amount: Amount | None) -> dict[str, object] | None:
                                          "frequency": amount.frequency}
 
 
+def _dose_lead_in_json(lead_in: LeadInDose | None) -> dict[str, object] | None:
+    return None if lead_in is None else {**_amount_json(lead_in.dose), "days": lead_in.days,
+                                         "condition": lead_in.condition}
+
+
 def dose_json(outcome: Outcome) -> str:
     """The calculation as data; ``dose`` is null unless ``computed``."""
     m, r = outcome.monograph, outcome.request
@@ -99,24 +106,28 @@ def dose_json(outcome: Outcome) -> str:
     return _envelope(
         "dose",
         drug=m.id,
-        request={"bsa_m2": float(r.bsa_m2) if r.bsa_m2 is not None else None, "hepatic": r.hepatic,
-                 "cyp3a": r.cyp3a, "reduction": r.reduction},
+        request={"bsa_m2": float(r.bsa_m2) if r.bsa_m2 is not None else None,
+                 "age": None if r.age is None else {"value": float(r.age.value), "unit": r.age.unit},
+                 "hepatic": r.hepatic, "cyp3a": r.cyp3a, "reduction": r.reduction},
         computed=outcome.computed,
         reasons=outcome.reasons,
+        not_combined=outcome.not_combined,
         steps=[{"kind": s.kind, "title": s.title, "applied": s.applied, "avoid": s.avoid,
-                "population": s.population, "rule": s.rule, "effect": s.effect,
-                "dose": _amount_json(s.dose), "notes": s.notes, **_citation(s.source)} for s in outcome.steps],
+                "amount_stated": s.amount_stated, "population": s.population, "rule": s.rule, "effect": s.effect,
+                "dose": _amount_json(s.dose), "lead_in": _dose_lead_in_json(s.lead_in), "notes": s.notes,
+                **_citation(s.source)} for s in outcome.steps],
         dose=None if not outcome.computed else {
-            **_amount_json(outcome.dose), "food": regimen.food, "duration": regimen.duration,
+            **_amount_json(outcome.dose), "lead_in": _dose_lead_in_json(outcome.lead_in),
+            "lead_in_note": outcome.lead_in_note, "food": regimen.food, "duration": regimen.duration,
             "volumes": [{"form": v.formulation.form, "concentration": f"{describe.number(v.strength.amount)} "
-                         f"{v.strength.unit}", "ml": float(v.ml), "rounded": not v.exact,
-                         **_citation(v.formulation)} for v in outcome.volumes],
+                         f"{v.strength.unit}", "phase": "lead-in" if v.lead_in else "main", "ml": float(v.ml),
+                         "rounded": not v.exact, **_citation(v.formulation)} for v in outcome.volumes],
             "after_last_step": outcome.after_last_step,
         },
         ambiguous=outcome.ambiguous,
-        candidates=[{"population": describe.population(c.population), "regimen": describe.regimen(c),
+        candidates=[{"population": describe.population(c.population), "regimen": regimen_words(c),
                      "why": why, **_citation(c)} for c, why in outcome.candidates],
-        other_regimens=[{"population": describe.population(c.population), "regimen": describe.regimen(c),
+        other_regimens=[{"population": describe.population(c.population), "regimen": regimen_words(c),
                          **_citation(c)} for c in outcome.other_regimens],
         rounding=ROUNDING,
         references=_reference_json([(m, cited_ids(dose_sources(outcome)))]),
@@ -141,26 +152,30 @@ def interactions_json(m: Monograph, mentions: list[Record]) -> str:
     )
 
 
-def _finding_json(f: Finding) -> dict[str, object]:
+def _finding_json(f: Finding, scope: str) -> dict[str, object]:
     x = f.finding
-    return {"drug": f.monograph.id, "mutation": x.mutation, "region": x.region, "activity": x.activity,
-            "basis": x.basis, "text": x.text, **_citation(x)}
+    return {"drug": f.monograph.id, "scope": scope, "mutation": x.mutation, "region": x.region,
+            "activity": x.activity, "basis": x.basis, "evidence": x.evidence, "text": x.text, **_citation(x)}
 
 
-def _row_json(row: MutationRow, monographs: list[Monograph]) -> dict[str, object]:
-    return {"mutation": str(row.mutation), "gene": row.mutation.gene, "region": row.region,
-            "cells": {m.id: [_finding_json(f) for f in row.cells.get(m.id, [])] for m in monographs}}
+def _row_json(table: ResistanceTable, row: MutationRow) -> dict[str, object]:
+    regional = table.regional(row)
+    return {"mutation": str(row.mutation), "gene": row.mutation.gene, "region": row.region, "cells": {
+        m.id: [_finding_json(f, "residue") for f in row.cells.get(m.id, [])]
+        + [_finding_json(f, "region") for f in regional if f.monograph.id == m.id]
+        for m in table.monographs}}
 
 
 def resistance_json(table: ResistanceTable, row: MutationRow | None = None,
                     regional: list[Finding] | None = None) -> str:
-    """The table (or one row); an empty cell list means no data."""
+    """The table (or one row). A cell lists the residue's findings (scope 'residue'), then the
+    region-wide findings that hold for it (scope 'region'); an empty cell means no data."""
     rows = [row] if row is not None else table.rows
     unnamed = regional if row is not None else table.unnamed
     found = [f for r in rows for cell in r.cells.values() for f in cell] + list(unnamed or [])
     return _envelope("resistance", drugs=[m.id for m in table.monographs],
-                     rows=[_row_json(r, table.monographs) for r in rows],
-                     unnamed=[_finding_json(f) for f in unnamed or []],
+                     rows=[_row_json(table, r) for r in rows],
+                     unnamed=[_finding_json(f, "region" if f.region_wide else "as-written") for f in unnamed or []],
                      references=_reference_json(resistance_references(found)))
 
 
@@ -169,3 +184,15 @@ def search_json(query: str, words: list[str], hits: list[Hit]) -> str:
     return _envelope("search", query=query, words=words, hits=[
         {"drug": h.monograph.id, "section": h.record.section, "snippet": h.snippet,
          "highlights": [list(s) for s in h.spans], **_citation(h.record.source)} for h in hits])
+
+
+def labels_json(report: LabelReport) -> str:
+    """Each recorded US label with its status, the service's newest version and what rests on it."""
+    return _envelope("labels", service=report.service, labels=[
+        {"set_id": label.set_id, "drugs": label.drugs, "title": label.history.title, "status": label.status,
+         "recorded_versions": label.recorded_versions, "current_version": label.history.newest.number,
+         "published": label.history.newest.published, "address": label.history.address,
+         "cited_by": [{"drug": use.drug, "reference": use.reference, "recorded_version": use.recorded_version,
+                       "claims": use.claims} for use in label.uses]}
+        for label in report.labels
+    ], summary={status: report.count(status) for status in STATUSES})

@@ -15,14 +15,14 @@ from rich.table import Table
 from rich.text import Text
 
 from trkmono.model import phrases as describe
-from trkmono.clinical.dose import ROUNDING, Amount, Outcome, Step, mg
+from trkmono.clinical.dose import ROUNDING, Outcome, Step, mg, regimen_words
 from trkmono.clinical.resistance import Finding, MutationRow, Table as ResistanceTable
 from typing import TYPE_CHECKING
 from trkmono.clinical.search import Hit, Record
 from trkmono.views.citations import CYP3A_CONDITIONS, cited_ids, cyp3a_effect, cyp3a_groups, dose_sources, resistance_references
 
 if TYPE_CHECKING:  # the plain data has the shape of these models
-    from trkmono.model.schema import Adjustment, Cited, Monograph, Regimen
+    from trkmono.model.schema import Adjustment, Cited, Monograph, Regimen, ResistanceFinding
 
 
 UNVERIFIED_STYLE = "bold black on yellow"
@@ -72,7 +72,9 @@ def _notice(console: Console) -> None:
 
 def _asked(outcome: Outcome) -> str:
     r = outcome.request
-    parts = [f"BSA {mg(r.bsa_m2)} m2" if r.bsa_m2 is not None else "adult (no --bsa)"]
+    parts = [f"age {r.age}"] if r.age is not None else []
+    parts.append(f"BSA {mg(r.bsa_m2)} m2" if r.bsa_m2 is not None
+                 else "no --bsa" if r.age is not None else "adult (no --bsa, no --age)")
     if r.reduction is not None:
         parts.append(f"dose-reduction step {r.reduction}")
     if r.hepatic:
@@ -111,7 +113,7 @@ def render_dose(console: Console, outcome: Outcome) -> None:
 
 def _regimen_line(regimen: Regimen, why: str = "") -> Text:
     text = Text(f"  • {describe.population(regimen.population)}: ")
-    text.append(describe.regimen(regimen), style="bold")
+    text.append(regimen_words(regimen), style="bold")
     if why:
         text.append(f" ({why})")
     return text + marker(regimen)
@@ -123,12 +125,9 @@ def _render_step(console: Console, number: int, step: Step) -> None:
         head.append(" (not applied)", style="dim")
     console.print(head + marker(step.source))
     if step.avoid:
-        source = step.source
-        fallback = isinstance(source, Adjustment) and (source.percent_change is not None
-                                                       or source.set_dose is not None)
         console.print(Text("   AVOID: the label says to avoid this. ", style="bold red")
                       + Text("Its dose change below is only for when it cannot be avoided."
-                             if fallback else "It gives no dose change for when it cannot be avoided."))
+                             if step.amount_stated else "It gives no dose change for when it cannot be avoided."))
     if step.population:
         console.print(Text(f"   For: {step.population}"))
     if step.rule:
@@ -142,14 +141,19 @@ def _render_step(console: Console, number: int, step: Step) -> None:
 def _render_result(console: Console, outcome: Outcome) -> None:
     regimen = outcome.regimen
     text = Text("Resulting dose: ", style="bold")
+    if outcome.lead_in is not None:
+        text.append(f"{outcome.lead_in}", style="bold green")
+        text.append(", then ")
     text.append(f"{outcome.dose}", style="bold green")
     text.append(f", {regimen.food}")
     if regimen.duration:
         text.append(f"; {regimen.duration}")
     console.print(text)
+    if outcome.lead_in_note:
+        console.print(Text(f"  Lead-in: {outcome.lead_in_note}.", style="italic"))
     for v in outcome.volumes:
         console.print(Text(f"  {v.formulation.form} {describe.number(v.strength.amount)} {v.strength.unit}: "
-                           f"{v} per dose") + marker(v.formulation))
+                           f"{v} per dose{' during the lead-in' if v.lead_in else ''}") + marker(v.formulation))
     for f in outcome.strengths:
         strengths = ", ".join(f"{describe.number(s.amount)} {s.unit}" for s in f.strengths)
         console.print(Text(f"  {f.form}: strengths {strengths} (trkmono does not round to a strength)")
@@ -202,20 +206,35 @@ def render_interactions(console: Console, m: Monograph, mentions: list[Record]) 
 # resistance
 
 
+ACTIVITY_STYLES = {"active": "green", "resistant": "red"}
+BASIS_WORDS = {"clinical": "clinical", "preclinical": "PRECLINICAL"}
+"""How the basis of a finding reads: laboratory-only data stand out, without colour too."""
+
+
+def _verdict(f: ResistanceFinding) -> Text:
+    """'resistant · clinical' or 'active · PRECLINICAL', coloured by activity."""
+    text = Text(f.activity, style=ACTIVITY_STYLES.get(f.activity, "yellow"))
+    text.append(" · ")
+    text.append(BASIS_WORDS.get(f.basis, f.basis), style="bold" if f.basis == "clinical" else UNVERIFIED_STYLE)
+    return text
+
+
 def _finding_cell(finding: Finding, row_region: str) -> Text:
     f = finding.finding
-    text = Text(f.activity, style={"active": "green", "resistant": "red"}.get(f.activity, "yellow"))
-    text.append(f" · {f.basis}")
+    text = _verdict(f)
     if f.region != row_region:
         text.append(f" (recorded region: {f.region})", style="dim")
     return text + marker(f)
 
 
-def _cell(row: MutationRow, m: Monograph) -> Text:
-    found = row.cells.get(m.id)
-    if not found:
-        return Text("no data", style="dim")
-    return Text("\n").join(_finding_cell(f, row.region) for f in found)
+def _regional_cell(finding: Finding) -> Text:
+    return Text("region-wide: ", style="bold magenta") + _verdict(finding.finding) + marker(finding.finding)
+
+
+def _cell(row: MutationRow, m: Monograph, regional: list[Finding]) -> Text:
+    lines = ([_finding_cell(f, row.region) for f in row.cells.get(m.id, [])]
+             + [_regional_cell(f) for f in regional if f.monograph.id == m.id])
+    return Text("\n").join(lines) if lines else Text("no data", style="dim")
 
 
 def _mutation_title(row: MutationRow) -> str:
@@ -230,44 +249,46 @@ def render_resistance(console: Console, table: ResistanceTable) -> None:
     for heading in ("Mutation", "Region", *(m.identity.generic_name for m in table.monographs)):
         grid.add_column(heading, overflow="fold")
     for row in table.rows:
-        grid.add_row(Text(_mutation_title(row)), Text(row.region), *(_cell(row, m) for m in table.monographs))
+        regional = table.regional(row)
+        grid.add_row(Text(_mutation_title(row)), Text(row.region),
+                     *(_cell(row, m, regional) for m in table.monographs))
     console.print(grid)
-    _render_unnamed(console, table.unnamed, "Findings that name no single residue (kept as written)")
+    _render_unnamed(console, table.unnamed, "Findings that name no single TRK residue (kept as written)")
+    console.print(Text("Cells: activity · basis: clinical (seen in patients) or PRECLINICAL (laboratory data "
+                       "only). 'region-wide': a finding for the region's mutations as a group (listed above), "
+                       "not for that residue. 'no data': no monograph statement about that residue or its "
+                       "region.", style="dim"))
     found = [f for row in table.rows for cell in row.cells.values() for f in cell] + table.unnamed
-    console.print(Text("Cells: activity · evidence (clinical or preclinical); 'no data' means no monograph "
-                       "statement about that residue.", style="dim"))
     _references(console, resistance_references(found), qualify=True)
     _notice(console)
 
 
-def _render_unnamed(console: Console, findings: list[Finding], title: str, full: bool = False) -> None:
+def _render_unnamed(console: Console, findings: list[Finding], title: str) -> None:
     if not findings:
         return
     console.print(Rule(Text(title, style="bold"), align="left"))
     for f in findings:
         line = Text(f"• {f.monograph.identity.generic_name}: ", style="bold")
         line.append(f"{f.finding.mutation} ({f.finding.region}) — ")
-        line.append(f.finding.activity, style={"active": "green", "resistant": "red"}.get(f.finding.activity,
-                                                                                          "yellow"))
-        line.append(f" · {f.finding.basis}")
-        console.print(line + marker(f.finding))
-        if full:
-            console.print(Text(f"    {f.finding.text}"))
+        console.print(line + _verdict(f.finding) + marker(f.finding))
 
 
 def render_mutation(console: Console, table: ResistanceTable, row: MutationRow, regional: list[Finding]) -> None:
-    """One mutation: every drug's finding in full, and the findings for its region as a whole."""
+    """One mutation: every drug's findings in full, its own and those for its region as a whole."""
     console.print(Text(f"{_mutation_title(row)} — region: {row.region}", style="bold"))
     for m in table.monographs:
-        found = row.cells.get(m.id, [])
-        if not found:
-            console.print(Text(f"• {m.identity.generic_name}: ", style="bold") + Text("no data", style="dim"))
-        for f in found:
-            line = Text(f"• {m.identity.generic_name}: ", style="bold") + _finding_cell(f, row.region)
-            console.print(line)
+        name = Text(f"• {m.identity.generic_name}: ", style="bold")
+        own = row.cells.get(m.id, [])
+        wide = [f for f in regional if f.monograph.id == m.id]
+        if not own and not wide:
+            console.print(name + Text("no data", style="dim"))
+        for f in own:
+            console.print(name + _finding_cell(f, row.region))
             console.print(Text(f"    {f.finding.text}"))
-    _render_unnamed(console, regional, f"Findings for {row.region} mutations as a whole (not for this residue)",
-                    full=True)
+        for f in wide:
+            console.print(name + _regional_cell(f))
+            console.print(Text(f"    For {f.finding.mutation}, not for this residue: ", style="magenta")
+                          + Text(f.finding.text))
     found = [f for cell in row.cells.values() for f in cell] + regional
     _references(console, resistance_references(found), qualify=True)
     _notice(console)

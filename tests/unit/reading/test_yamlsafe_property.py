@@ -6,9 +6,9 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from trkmono.loader import Loaded, load_bytes
-from trkmono import yamlsafe
-from trkmono.yamlsafe import YamlReadError, read_document
+from trkmono.reading.loader import Loaded, load_bytes
+from trkmono.reading import yamlsafe
+from trkmono.reading.yamlsafe import YamlReadError, read_document
 
 YAMLISH = st.text(alphabet=st.sampled_from(list("abc:-[]{}&*!|>'\"# \n\t?,%@`\\x01\x1b\u202e")), max_size=200)
 

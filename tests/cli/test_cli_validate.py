@@ -18,13 +18,13 @@ def test_shipped_library_is_clean_under_strict(cli):
     result = cli("validate", str(SHIPPED), "--strict")
     assert result.exit_code == 0, result.stdout
     assert result.stdout == ""
-    assert "3 file(s) checked: 0 error(s), 0 warning(s)" in result.stderr
+    assert "5 file(s) checked: 0 error(s), 0 warning(s)" in result.stderr
 
 
 def test_default_is_the_packaged_library(cli):
     result = cli("validate")
     assert result.exit_code == 0, result.stdout
-    assert "3 file(s) checked" in result.stderr
+    assert "5 file(s) checked" in result.stderr
 
 
 def test_valid_fixture_is_clean(cli):
@@ -52,9 +52,16 @@ RULE_CASES = [
      '          cite: [test-label]\n        - {date: "2019-01-01", kind: label-update, indication: x, '
      'cite: [test-label]}\nindications:', "2019-01-01"),
     ("stale-review", 'last_reviewed: "2026-11-01"', 'last_reviewed: "2001-01-01"', "last_reviewed"),
-    ("secondary-only", "{text: Some say it is blue., unverified: true, cite: [test-blog]}",
+    ("evidence-status", "{text: Some say it is blue., evidence: unconfirmed, cite: [test-blog]}",
      "{text: Some say it is blue., cite: [test-blog]}", "Some say it is blue"),
-    ("reference-uncited", "unverified: true, cite: [test-blog]}", "unverified: true, cite: [test-label]}",
+    ("evidence-status", "{text: Some say it is blue., evidence: unconfirmed, cite: [test-blog]}",
+     "{text: Some say it is blue., evidence: corroborated, cite: [test-blog]}", "Some say it is blue"),
+    ("locator-uncited", "{text: Some say it is blue., evidence: unconfirmed, cite: [test-blog]}",
+     "{text: Some say it is blue., evidence: unconfirmed, cite: [test-blog], at: {test-label: §2}}",
+     "Some say it is blue"),
+    ("label-version", '    revision_date: "2020-01"\n', "", "id: test-label"),
+    ("boxed-warning", "  boxed_warning: {present: false, cite: [test-label]}\n", "", "  warnings:"),
+    ("reference-uncited", "evidence: unconfirmed, cite: [test-blog]}", "evidence: unconfirmed, cite: [test-label]}",
      "id: test-blog"),
 ]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, LENIENT_AGE
-from trkmono.yamlsafe import MAX_BYTES, MAX_DEPTH
+from trkmono.reading.yamlsafe import MAX_BYTES, MAX_DEPTH
 
 HOSTILE = FIXTURES / "hostile"
 

@@ -1,0 +1,68 @@
+"""labels: whether DailyMed lists newer versions of the US labels the monographs rest on.
+
+The only command that uses the network.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from trkmono.cli.common import answer, open_library
+from trkmono.cli.guard import command, say
+from trkmono.cli.options import Color, ColorOption, DataDir, JsonFlag, Quiet, output_format
+from trkmono.errors import EXIT_FAILED
+from trkmono.watch.dailymed import BASE_ENV, DEFAULT_BASE, DEFAULT_TIMEOUT, TIMEOUT_ENV, base_address
+from trkmono.watch.labels import check
+
+
+class LabelFormat(str, Enum):
+    """Output format of labels."""
+
+    text = "text"
+    json = "json"
+
+
+@command
+def labels(
+    dailymed_url: Annotated[str, typer.Option(
+        "--dailymed-url", envvar=BASE_ENV, show_envvar=False, metavar="URL",
+        help=f"Base address of DailyMed or of a mirror of its services [env: {BASE_ENV}].")] = DEFAULT_BASE,
+    timeout: Annotated[float, typer.Option(
+        "--timeout", envvar=TIMEOUT_ENV, show_envvar=False, min=0.1, max=600, metavar="SECONDS",
+        help=f"Seconds each request may take, answer included [env: {TIMEOUT_ENV}].")] = DEFAULT_TIMEOUT,
+    data_dir: DataDir = None,
+    output: Annotated[Optional[LabelFormat], typer.Option(
+        "--format", "-f", help="text (default) or json.", show_default=False)] = None,
+    json: JsonFlag = False,
+    color: ColorOption = Color.auto,
+    quiet: Quiet = False,
+) -> None:
+    """Check the US labels the monographs cite against DailyMed's version history (network).
+
+    For every regulatory-label reference with an SPL set id: the version recorded, DailyMed's
+    newest version and its publication date, and which monographs and how many claims rest on it.
+    Exit 0: every label current; 1: a newer version exists, or a label records no version (or one
+    DailyMed does not list); 2: usage; 3: DailyMed unreachable or its answer unusable.
+
+    Example: trkmono labels --json
+    """
+    fmt = output_format(output, json)
+    service = base_address(dailymed_url)
+    report = check(open_library(data_dir, quiet).monographs(), service, timeout)
+    from trkmono.views import json as as_json
+    answer(fmt, color.value,
+           text=lambda console: _views().render_labels(console, report),
+           json=lambda: as_json.labels_json(report))
+    if not report.all_current:
+        if not quiet:
+            say(f"labels to review: {report.summary()}")
+        raise typer.Exit(EXIT_FAILED)
+
+
+def _views():
+    """The terminal view, imported only when text is asked for (rich is not loaded otherwise)."""
+    from trkmono.views import labels as module
+    return module

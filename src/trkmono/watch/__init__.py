@@ -1,0 +1,1 @@
+"""Label watch: whether the labels the monographs were checked against have newer versions (network)."""

@@ -1,0 +1,185 @@
+"""DailyMed's SPL version-history service: which versions of a US label exist, newest first.
+
+``history(base, set_id, timeout)`` asks ``GET {base}/services/v2/spls/{SETID}/history.json`` with
+the standard library's urllib (no extra dependency for one GET a label; it honours the usual proxy
+variables) and reads the documented JSON: ``data.history`` is a list of ``spl_version`` and
+``published_date`` ("Mon DD, YYYY"). Every failure - a malformed set id, nothing listening, an
+HTTP error, no complete answer within the time-out, an answer that is not that JSON or has no
+history - is a ServiceError (exit 3) naming the address and the reason. urllib is imported only
+when a request is made, so no other command loads it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import socket
+import time
+from dataclasses import dataclass
+
+from trkmono import __version__
+from trkmono.errors import ServiceError, UsageError, printable
+
+DEFAULT_BASE = "https://dailymed.nlm.nih.gov/dailymed"
+BASE_ENV = "TRKMONO_DAILYMED_URL"
+DEFAULT_TIMEOUT = 10.0
+"""Seconds a request may take, from connecting to the last byte of the answer."""
+TIMEOUT_ENV = "TRKMONO_DAILYMED_TIMEOUT"
+MAX_BYTES = 1024 * 1024
+"""Largest answer read; a version history is a few kilobytes."""
+
+SET_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_DATE = re.compile(r"^([A-Z][a-z]{2}) (\d{1,2}), (\d{4})$")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@dataclass(frozen=True)
+class Version:
+    """One published version of a label."""
+
+    number: int
+    published: str
+    """The publication date as YYYY-MM-DD."""
+
+
+@dataclass(frozen=True)
+class History:
+    """A label's versions as the service lists them, newest first (never empty)."""
+
+    set_id: str
+    address: str
+    title: str | None
+    versions: list[Version]
+
+    @property
+    def newest(self) -> Version:
+        """The label's current version."""
+        return self.versions[0]
+
+
+def base_address(text: str) -> str:
+    """The service's base address without a trailing slash; anything but an http(s) address with a
+    host is a usage error (exit 2)."""
+    from urllib.parse import urlsplit
+    where = f"the DailyMed address '{printable(text)}' (--dailymed-url or {BASE_ENV})"
+    if any(c.isspace() or not c.isprintable() for c in text):
+        raise UsageError(f"{where} contains spaces or control characters")
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018  (reading it checks the port)
+    except ValueError as exc:
+        raise UsageError(f"{where} is not an address: {exc}") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise UsageError(f"{where} must be an http:// or https:// address with a host, e.g. {DEFAULT_BASE}")
+    if parts.query or parts.fragment:
+        raise UsageError(f"{where} must not carry a query or a fragment")
+    return text.rstrip("/")
+
+
+def history_address(base: str, set_id: str) -> str:
+    """Where the version history of one label is asked for."""
+    return f"{base}/services/v2/spls/{set_id}/history.json"
+
+
+def history(base: str, set_id: str, timeout: float = DEFAULT_TIMEOUT) -> History:
+    """The label's versions, newest first; a ServiceError when they cannot be had."""
+    address = history_address(base, set_id)
+    if not SET_ID.match(set_id):
+        raise _failure(address, f"'{set_id}' is not an SPL set id (a lower-case UUID)")
+    return parse(_get(address, timeout), set_id, address)
+
+
+def _get(address: str, timeout: float) -> bytes:
+    """The body of a successful GET, read completely within ``timeout`` seconds."""
+    import http.client
+    import urllib.error
+    import urllib.request
+    request = urllib.request.Request(address, headers={"Accept": "application/json",
+                                                       "User-Agent": f"trkmono/{__version__}"})
+    deadline = time.monotonic() + timeout
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return _read(response, deadline, address)
+    except urllib.error.HTTPError as exc:
+        exc.close()
+        raise _failure(address, f"HTTP {exc.code} {exc.reason}") from None
+    except urllib.error.URLError as exc:
+        raise _failure(address, _reason(exc.reason, timeout)) from None
+    except http.client.HTTPException as exc:
+        raise _failure(address, f"the answer broke off or is not HTTP ({type(exc).__name__})") from None
+    except OSError as exc:
+        raise _failure(address, _reason(exc, timeout)) from None
+
+
+def _read(response, deadline: float, address: str) -> bytes:
+    """The whole body, piece by piece, so a server that trickles cannot outlast the deadline."""
+    body = bytearray()
+    while piece := response.read1(64 * 1024):
+        body += piece
+        if len(body) > MAX_BYTES:
+            raise _failure(address, f"the answer is larger than {MAX_BYTES // 1024} KiB")
+        if time.monotonic() > deadline:
+            raise TimeoutError
+    return bytes(body)
+
+
+def _reason(reason: object, timeout: float) -> str:
+    """Why a connection failed, in words."""
+    if isinstance(reason, TimeoutError):
+        return f"no complete answer within {timeout:g} s"
+    if isinstance(reason, ConnectionRefusedError):
+        return "connection refused (nothing is listening there)"
+    if isinstance(reason, socket.gaierror):
+        return f"the host name could not be resolved ({reason.strerror or reason})"
+    if isinstance(reason, OSError):
+        return reason.strerror or str(reason) or type(reason).__name__
+    return str(reason)
+
+
+def parse(body: bytes, set_id: str, address: str) -> History:
+    """The documented history JSON to a History; anything else is a ServiceError."""
+    try:
+        document = json.loads(body)
+    except (ValueError, RecursionError):
+        raise _failure(address, "the answer is not JSON") from None
+    data = document.get("data") if isinstance(document, dict) else None
+    entries = data.get("history") if isinstance(data, dict) else None
+    if not isinstance(entries, list) or not entries:
+        raise _failure(address, "the answer holds no version history (data.history is missing or empty)")
+    spl = data.get("spl") if isinstance(data.get("spl"), dict) else {}
+    answered = spl.get("setid")
+    if isinstance(answered, str) and answered.lower() != set_id:
+        raise _failure(address, f"the answer is about set id '{answered}', not '{set_id}'")
+    title = spl.get("title") if isinstance(spl.get("title"), str) else None
+    versions = sorted((_version(entry, address) for entry in entries), key=lambda v: v.number, reverse=True)
+    return History(set_id, address, printable(title) if title else None, versions)
+
+
+def _version(entry: object, address: str) -> Version:
+    number = entry.get("spl_version") if isinstance(entry, dict) else None
+    if isinstance(number, str) and number.isdigit():
+        number = int(number)
+    if type(number) is not int or number < 1:
+        raise _failure(address, f"a history entry has no positive spl_version: {_shown(entry)}")
+    return Version(number, _iso_date(entry.get("published_date"), address))
+
+
+def _iso_date(text: object, address: str) -> str:
+    """'May 02, 2019' -> '2019-05-02' (month names in English whatever the locale)."""
+    found = _DATE.match(text) if isinstance(text, str) else None
+    try:
+        if found is None:
+            raise ValueError
+        return dt.date(int(found[3]), _MONTHS.index(found[1]) + 1, int(found[2])).isoformat()
+    except ValueError:
+        raise _failure(address, f"published_date {_shown(text)} is not a date like 'May 02, 2019'") from None
+
+
+def _shown(value: object) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _failure(address: str, reason: str) -> ServiceError:
+    return ServiceError(f"DailyMed at {address}: {reason}")
