@@ -62,31 +62,22 @@ except ImportError:  # PyYAML built without libyaml
 
 @dataclass
 class Document:
-    """Plain data read from YAML; the position of every value and key is found on first use."""
+    """Plain data read from YAML, with the line and column of every value and key."""
 
     data: object = None
-    text: str = ""
-    _values: dict[Loc, Mark] | None = None
-    _keys: dict[Loc, Mark] = field(default_factory=dict)
+    values: dict[Loc, Mark] = field(default_factory=dict)
+    keys: dict[Loc, Mark] = field(default_factory=dict)
 
     def value_mark(self, loc: Loc) -> Mark:
         """Line and column of the value at loc, or of its nearest recorded ancestor."""
-        values = self._positions()
         for end in range(len(loc), -1, -1):
-            if loc[:end] in values:
-                return values[loc[:end]]
+            if loc[:end] in self.values:
+                return self.values[loc[:end]]
         return (1, 1)
 
     def key_mark(self, loc: Loc) -> Mark:
         """Line and column of the key at loc (falls back to its value's position)."""
-        self._positions()
-        return self._keys.get(loc) or self.value_mark(loc)
-
-    def _positions(self) -> dict[Loc, Mark]:
-        if self._values is None:
-            tracked = _build(self.text, "")
-            self._values, self._keys = tracked.values, tracked.keys
-        return self._values
+        return self.keys.get(loc) or self.value_mark(loc)
 
 
 class YamlReadError(Exception):
@@ -131,86 +122,11 @@ def control_character_problems(text: str, path: str) -> list[Problem]:
 def read_document(text: str, path: str) -> tuple[Document, list[Problem]]:
     """Parse one YAML document into a Document, collecting every refusal it can.
 
-    A fast pass only builds data; when it meets anything to refuse, a second pass that keeps
-    every position runs to report it, so clean files never pay for positions they do not need.
+    One loop over the parser's events builds the data, records every position and finds every
+    refusal, so what is checked is exactly what is read.
     """
-    try:
-        return Document(_plain_data(text), text), []
-    except _Refusal:
-        builder = _build(text, path)
-    return Document(builder.data, text, builder.values, builder.keys), builder.problems
-
-
-def _plain_data(text: str) -> object:
-    """The data of a clean document, built in one tight loop over the events.
-
-    Raises _Refusal at the first thing the positioned pass (_build) must report, a syntax error
-    included, so it never decides alone that a file is bad. This is most of a cold validate's time.
-    """
-    source = _EventSource(text)
-    try:
-        return _plain_events(source.get_event)
-    except yaml.YAMLError:
-        raise _Refusal from None
-    finally:
-        source.dispose()
-
-
-def _plain_events(next_event) -> object:
-    """Data from events; one flat loop on purpose, since it runs for every node of every file."""
-    root: object = None
-    container: dict | list | None = None  # the open mapping or sequence
-    key: object = _NO_KEY  # in an open mapping: the key waiting for its value
-    parents: list[tuple] = []
-    in_document = False
-    for event in iter(next_event, None):
-        kind = type(event)
-        if kind is _SCALAR:
-            if event.anchor is not None or event.tag is not None:
-                raise _Refusal
-            value = event.value
-            if event.style:
-                if event.style == '"' and _CONTROL_IN_VALUE.search(value):
-                    raise _Refusal
-            elif value[:1] in _MAYBE_NOT_TEXT:  # plain and untagged: the core schema applies
-                value = _resolve_plain(value)
-        elif kind is _MAPPING_END or kind is _SEQUENCE_END:
-            container, key = parents.pop()
-            continue
-        elif kind is _MAPPING_START or kind is _SEQUENCE_START:
-            if event.anchor is not None or event.tag is not None or len(parents) >= MAX_DEPTH:
-                raise _Refusal
-            value = {} if kind is _MAPPING_START else []
-        elif kind is yaml.DocumentStartEvent:
-            if in_document:
-                raise _Refusal  # a second document
-            in_document = True
-            continue
-        elif kind is yaml.AliasEvent:
-            raise _Refusal
-        else:
-            continue
-        if key is not _NO_KEY:
-            container[key] = value
-            key = _NO_KEY
-        elif type(container) is list:
-            container.append(value)
-        elif container is None:
-            root = value
-        elif type(value) is str and value not in container:
-            key = value
-        else:
-            raise _Refusal  # a duplicate key, or a key that is not text
-        if kind is not _SCALAR:
-            parents.append((container, key))
-            container, key = value, _NO_KEY
-    return root
-
-
-_SCALAR, _MAPPING_START, _MAPPING_END = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.MappingEndEvent
-_SEQUENCE_START, _SEQUENCE_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
-_NO_KEY = object()
-"""Marks an open mapping that waits for a key rather than a value."""
+    builder = _build(text, path)
+    return Document(builder.data, builder.values, builder.keys), builder.problems
 
 
 def _resolve_plain(value: str) -> object:
@@ -255,10 +171,6 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     if exc.context:
         message = f"{message} ({exc.context})"
     return message
-
-
-class _Refusal(Exception):
-    """Raised by the fast pass at the first thing to refuse, to rerun with positions."""
 
 
 class _Builder:
