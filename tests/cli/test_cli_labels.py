@@ -218,6 +218,7 @@ def test_a_library_without_us_label_records_asks_nothing(labels, dailymed, tmp_p
 
 @pytest.mark.parametrize(("status", "body", "reason"), [
     (500, b"<html>Internal Server Error</html>", "HTTP 500 Internal Server Error"),
+    (404, b'{"error": "not found"}', "HTTP 404 Not Found (no label with this set id there?)"),
     (200, b"<html>maintenance</html>", "the answer is not JSON"),
     (200, b'{"data": {"spl": {}}, "metadata": {}}', "no version history"),
     (200, b'{"data": {"history": []}}', "no version history"),

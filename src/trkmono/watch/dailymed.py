@@ -103,7 +103,8 @@ def _get(address: str, timeout: float) -> bytes:
             return _read(response, deadline, address)
     except urllib.error.HTTPError as exc:
         exc.close()
-        raise _failure(address, f"HTTP {exc.code} {exc.reason}") from None
+        hint = " (no label with this set id there?)" if exc.code == 404 else ""
+        raise _failure(address, f"HTTP {exc.code} {exc.reason}{hint}") from None
     except urllib.error.URLError as exc:
         raise _failure(address, _reason(exc.reason, timeout)) from None
     except http.client.HTTPException as exc:
