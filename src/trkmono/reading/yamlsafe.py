@@ -11,7 +11,7 @@ Every value's and key's line and column are kept, so later stages can point at t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import yaml
 
@@ -60,24 +60,35 @@ except ImportError:  # PyYAML built without libyaml
     _EventSource = yaml.SafeLoader
 
 
+Entry = tuple[Mark, "Mark | None", "dict | list | None"]
+"""Where one value stands: its position, its key's position (in a mapping), and the positions inside it."""
+
+
 @dataclass
 class Document:
-    """Plain data read from YAML, with the line and column of every value and key."""
+    """Plain data read from YAML, with the position of every value and key beside it."""
 
     data: object = None
-    values: dict[Loc, Mark] = field(default_factory=dict)
-    keys: dict[Loc, Mark] = field(default_factory=dict)
+    root: Entry = ((1, 1), None, None)
 
     def value_mark(self, loc: Loc) -> Mark:
         """Line and column of the value at loc, or of its nearest recorded ancestor."""
-        for end in range(len(loc), -1, -1):
-            if loc[:end] in self.values:
-                return self.values[loc[:end]]
-        return (1, 1)
+        return self._entry(loc)[0]
 
     def key_mark(self, loc: Loc) -> Mark:
         """Line and column of the key at loc (falls back to its value's position)."""
-        return self.keys.get(loc) or self.value_mark(loc)
+        return self._entry(loc)[1] or self.value_mark(loc)
+
+    def _entry(self, loc: Loc) -> Entry:
+        entry = self.root
+        for part in loc:
+            inside = entry[2]
+            found = (inside.get(part) if type(inside) is dict else
+                     inside[part] if type(inside) is list and type(part) is int and 0 <= part < len(inside) else None)
+            if found is None:
+                return entry[0], None, None
+            entry = found
+        return entry
 
 
 class YamlReadError(Exception):
@@ -122,11 +133,104 @@ def control_character_problems(text: str, path: str) -> list[Problem]:
 def read_document(text: str, path: str) -> tuple[Document, list[Problem]]:
     """Parse one YAML document into a Document, collecting every refusal it can.
 
-    One loop over the parser's events builds the data, records every position and finds every
-    refusal, so what is checked is exactly what is read.
+    One flat loop over the parser's events builds the data, records every position beside it and
+    finds every refusal, so what is checked is exactly what is read. It runs for every node of
+    every file, so it is written for speed: no call per event beyond the parser's own.
     """
-    builder = _build(text, path)
-    return Document(builder.data, builder.values, builder.keys), builder.problems
+    problems: list[Problem] = []
+    refuse = lambda mark, rule, message: problems.append(_problem(path, mark, rule, message))  # noqa: E731
+    root: Entry = ((1, 1), None, None)
+    data: object = None
+    container: dict | list | None = None  # the open mapping or sequence, and its positions
+    inside: dict | list | None = None
+    key: object = _NO_KEY  # in an open mapping: the key waiting for its value
+    key_mark: Mark | None = None
+    parents: list[tuple] = []
+    documents = 0
+    source = _EventSource(text)
+    try:
+        for event in iter(source.get_event, None):
+            kind = type(event)
+            if kind is _MAPPING_END or kind is _SEQUENCE_END:
+                container, inside, key, key_mark = parents.pop()
+                continue
+            if kind is _DOCUMENT_START:
+                documents += 1
+                if documents > 1:
+                    raise YamlReadError(_problem(path, _mark(event), "multiple-documents",
+                                                 "only one YAML document is allowed"))
+                continue
+            if kind is not _SCALAR and kind is not _MAPPING_START and kind is not _SEQUENCE_START \
+                    and kind is not _ALIAS:
+                continue
+            start = event.start_mark
+            mark = (start.line + 1, start.column + 1)
+            children = None
+            if kind is _ALIAS:
+                refuse(mark, "anchor-alias", f"aliases are not allowed (found '*{event.anchor}')")
+                value = None
+            else:
+                if event.anchor is not None:
+                    refuse(mark, "anchor-alias", f"anchors are not allowed (found '&{event.anchor}')")
+                if event.tag is not None:
+                    refuse(mark, "explicit-tag", f"explicit tags are not allowed (found '{event.tag}')")
+                if kind is _SCALAR:
+                    value = event.value
+                    if event.style:
+                        if event.style == '"' and _CONTROL_IN_VALUE.search(value):
+                            bad = _CONTROL_IN_VALUE.search(value).group()
+                            refuse(mark, "control-character",
+                                   f"control character U+{ord(bad):04X} (from an escape) is not allowed")
+                    elif value[:1] in _MAYBE_NOT_TEXT and event.implicit[0]:
+                        value = _resolve_plain(value)
+                else:
+                    if len(parents) >= MAX_DEPTH:
+                        raise YamlReadError(_problem(path, mark, "nesting-depth",
+                                                     f"nesting deeper than {MAX_DEPTH} levels"))
+                    value, children = ({}, {}) if kind is _MAPPING_START else ([], [])
+            if container is None:
+                data, root = value, (mark, None, children)
+            elif type(container) is list:
+                container.append(value)
+                inside.append((mark, None, children))
+            elif key is _NO_KEY:  # this node is a key
+                if type(value) is not str:
+                    refuse(mark, "key-type", f"keys must be plain text, not {_kind(value)}")
+                    key = _DROPPED
+                elif value in container:
+                    refuse(mark, "duplicate-key",
+                           f"duplicate key '{value}' (first defined at line {inside[value][1][0]})")
+                    key = _DROPPED
+                else:
+                    key, key_mark = value, mark
+                if children is not None:  # a collection as a key: read it for its problems, then drop it
+                    parents.append((container, inside, key, key_mark))
+                    container, inside, key, key_mark = value, children, _NO_KEY, None
+                continue
+            else:
+                if key is not _DROPPED:
+                    container[key] = value
+                    inside[key] = (mark, key_mark, children)
+                key = _NO_KEY
+            if children is not None:
+                parents.append((container, inside, key, key_mark))
+                container, inside, key, key_mark = value, children, _NO_KEY, None
+    except yaml.MarkedYAMLError as exc:
+        raise YamlReadError(_syntax_problem(exc, text, path)) from None
+    except yaml.YAMLError as exc:
+        raise YamlReadError(_problem(path, (1, 1), "yaml-syntax", str(exc).strip())) from None
+    finally:
+        source.dispose()
+    return Document(data, root), problems
+
+
+_SCALAR, _ALIAS, _DOCUMENT_START = yaml.ScalarEvent, yaml.AliasEvent, yaml.DocumentStartEvent
+_MAPPING_START, _MAPPING_END = yaml.MappingStartEvent, yaml.MappingEndEvent
+_SEQUENCE_START, _SEQUENCE_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+_NO_KEY = object()
+"""Marks an open mapping that waits for a key rather than a value."""
+_DROPPED = object()
+"""Stands for a refused key: its value is read (and its problems found) but dropped."""
 
 
 def _resolve_plain(value: str) -> object:
@@ -142,25 +246,12 @@ def _resolve_plain(value: str) -> object:
     return value
 
 
-def _build(text: str, path: str) -> _Builder:
-    builder = _Builder(path)
-    source = None
-    try:
-        source = _EventSource(text)
-        for event in iter(source.get_event, None):
-            builder.feed(event)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        if "nesting depth" in (exc.problem or ""):  # libyaml's own depth limit met before ours
-            raise YamlReadError(_problem(path, where, "nesting-depth", f"nesting deeper than {MAX_DEPTH} levels"))
-        raise YamlReadError(_problem(path, where, "yaml-syntax", _syntax_message(exc, text))) from None
-    except yaml.YAMLError as exc:
-        raise YamlReadError(_problem(path, (1, 1), "yaml-syntax", str(exc).strip())) from None
-    finally:
-        if source is not None:
-            source.dispose()
-    return builder
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if "nesting depth" in (exc.problem or ""):  # libyaml's own depth limit, met before ours
+        return _problem(path, where, "nesting-depth", f"nesting deeper than {MAX_DEPTH} levels")
+    return _problem(path, where, "yaml-syntax", _syntax_message(exc, text))
 
 
 def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
@@ -173,113 +264,8 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     return message
 
 
-class _Builder:
-    """Turns parser events into plain data with an explicit stack, recording every position
-    and collecting every refusal."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.data: object = None
-        self.values: dict[Loc, Mark] = {}
-        self.keys: dict[Loc, Mark] = {}
-        self.problems: list[Problem] = []
-        self.stack: list[list] = []  # [container, loc, pending key or None]
-        self.documents = 0
-        self._last_loc: Loc = ()
-
-    def feed(self, event: yaml.Event) -> None:
-        """Take one event; raise YamlReadError when the document must be refused whole."""
-        kind = type(event)
-        if kind is yaml.ScalarEvent:
-            self._node(event)
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            self.stack.pop()
-        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent or kind is yaml.AliasEvent:
-            self._node(event)
-        elif kind is yaml.DocumentStartEvent:
-            self.documents += 1
-            if self.documents > 1:
-                self._fatal(event, "multiple-documents", "only one YAML document is allowed")
-
-    def _node(self, event: yaml.NodeEvent) -> None:
-        if isinstance(event, yaml.AliasEvent):
-            self._refuse(event, "anchor-alias", f"aliases are not allowed (found '*{event.anchor}')")
-            self._place(event, None)
-            return
-        if event.anchor is not None:
-            self._refuse(event, "anchor-alias", f"anchors are not allowed (found '&{event.anchor}')")
-        if event.tag is not None:
-            self._refuse(event, "explicit-tag", f"explicit tags are not allowed (found '{event.tag}')")
-        if type(event) is yaml.ScalarEvent:
-            self._place(event, self._scalar(event))
-            return
-        if len(self.stack) >= MAX_DEPTH:
-            self._fatal(event, "nesting-depth", f"nesting deeper than {MAX_DEPTH} levels")
-        container: object = {} if type(event) is yaml.MappingStartEvent else []
-        self._place(event, container)
-        self.stack.append([container, self._last_loc, None])
-
-    def _scalar(self, event: yaml.ScalarEvent) -> object:
-        value = event.value
-        if event.style == '"':
-            bad = _CONTROL_IN_VALUE.search(value)
-            if bad:
-                self._refuse(event, "control-character",
-                             f"control character U+{ord(bad.group()):04X} (from an escape) is not allowed")
-        if event.implicit[0] and value[:1] in _MAYBE_NOT_TEXT:
-            return _resolve_plain(value)
-        return value
-
-    def _place(self, event: yaml.Event, value: object) -> None:
-        if not self.stack:
-            self.data = value
-            self._record((), event)
-            return
-        frame = self.stack[-1]
-        container, loc, pending = frame
-        if type(container) is list:
-            self._record(loc + (len(container),), event)
-            container.append(value)
-            return
-        if pending is None:
-            self._key(frame, event, value)
-            return
-        frame[2] = None
-        self._record(loc + (pending,), event)
-        if type(pending) is not _Duplicate:
-            container[pending] = value
-
-    def _key(self, frame: list, event: yaml.Event, key: object) -> None:
-        container, loc = frame[0], frame[1]
-        if type(key) is not str:
-            self._refuse(event, "key-type", f"keys must be plain text, not {_kind(key)}")
-        elif key in container:
-            first = self.keys[loc + (key,)][0]
-            self._refuse(event, "duplicate-key", f"duplicate key '{key}' (first defined at line {first})")
-        else:
-            frame[2] = key
-            self.keys[loc + (key,)] = _mark(event)
-            return
-        frame[2] = _Duplicate()
-        self._last_loc = loc + (frame[2],)
-
-    def _record(self, loc: Loc | None, event: yaml.Event) -> None:
-        self._last_loc = loc
-        self.values[loc] = _mark(event)
-
-    def _refuse(self, event: yaml.Event, rule: str, message: str) -> None:
-        self.problems.append(_problem(self.path, _mark(event), rule, message))
-
-    def _fatal(self, event: yaml.Event, rule: str, message: str) -> None:
-        raise YamlReadError(_problem(self.path, _mark(event), rule, message))
-
-
 def _mark(event: yaml.Event) -> Mark:
     return event.start_mark.line + 1, event.start_mark.column + 1
-
-
-class _Duplicate:
-    """Stands for a refused key: its value is read (and its problems found) but dropped."""
 
 
 def _kind(value: object) -> str:

@@ -72,8 +72,40 @@ def test_every_position_points_into_the_text(text):
     except YamlReadError:
         return
     lines = text.split("\n")
-    for line, column in [*document.values.values(), *document.keys.values(), *((p.line, p.column) for p in problems)]:
+    for line, column in [*_marks(document.root), *((p.line, p.column) for p in problems)]:
         assert 1 <= line <= len(lines) + 1 and column >= 1
+
+
+def _marks(entry):
+    """Every value and key position recorded in a document, depth first."""
+    value_mark, key_mark, inside = entry
+    yield value_mark
+    if key_mark is not None:
+        yield key_mark
+    for child in (inside.values() if isinstance(inside, dict) else inside or []):
+        yield from _marks(child)
+
+
+@settings(max_examples=300)
+@given(DATA)
+def test_every_value_of_written_yaml_is_located_on_its_line(data):
+    text = yaml.safe_dump(data, default_flow_style=False, sort_keys=False, allow_unicode=True)
+    document, _ = read_document(text, "fuzz.yaml")
+    for path, value in _leaves(document.data):
+        line, column = document.value_mark(path)
+        if isinstance(value, str) and value and "\n" not in value and "'" not in value and '"' not in value:
+            assert value.split()[0] in text.split("\n")[line - 1] if value.split() else True
+
+
+def _leaves(data, path=()):
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _leaves(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _leaves(value, path + (index,))
+    else:
+        yield path, data
 
 
 @pytest.mark.parametrize("text,rule", [
