@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from trkmono import __version__
-from trkmono.cli import browse, checking, clinical, labels
+from trkmono.cli import browse, checking, clinical, curation_report, labels
 from trkmono.cli.guard import prepare_streams
 
 app = typer.Typer(
@@ -57,6 +57,7 @@ app.command()(clinical.resistance)
 app.command()(clinical.search)
 app.command()(checking.validate)
 app.command()(checking.schema)
+app.command()(curation_report.provenance)
 app.command()(labels.labels)
 
 

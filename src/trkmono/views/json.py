@@ -17,6 +17,7 @@ from trkmono.watch.labels import STATUSES
 if TYPE_CHECKING:  # the plain data has the shape of these models
     from trkmono.clinical.compare import Row
     from trkmono.clinical.dose import Amount, LeadInDose, Outcome
+    from trkmono.clinical.provenance import Report
     from trkmono.clinical.resistance import Finding, MutationRow, Table as ResistanceTable
     from trkmono.clinical.search import Hit, Record
     from trkmono.model.schema import Cited, Monograph
@@ -177,6 +178,18 @@ def resistance_json(table: ResistanceTable, row: MutationRow | None = None,
                      rows=[_row_json(table, r) for r in rows],
                      unnamed=[_finding_json(f, "region" if f.region_wide else "as-written") for f in unnamed or []],
                      references=_reference_json(resistance_references(found)))
+
+
+def provenance_json(reports: list[Report]) -> str:
+    """Each monograph's provenance for curators: counts, secondary-only claims, uncited references."""
+    return _envelope("provenance", monographs=[
+        {"id": r.id, "generic_name": r.generic_name, "last_reviewed": r.last_reviewed, "claims": r.claims,
+         "by_evidence": r.by_evidence, "by_strongest_tier": r.by_strongest_tier,
+         "secondary_only": [{"location": c.location, "snippet": c.snippet, "cite": c.cite, "evidence": c.evidence}
+                            for c in r.secondary_only],
+         "uncited_references": [{"id": ref.id, "title": ref.title, "tier": ref.tier} for ref in r.uncited_references],
+         "curator_notes": {**r.curator_notes, "total": r.curator_note_count}}
+        for r in reports])
 
 
 def search_json(query: str, words: list[str], hits: list[Hit]) -> str:
