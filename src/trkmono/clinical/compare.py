@@ -116,6 +116,10 @@ def _responses(m: Monograph) -> list[Claim]:
     ]
 
 
+_ABOUT_THE_MONOGRAPH = Plain(cite=[], evidence="confirmed")
+"""A line about what the monograph holds, not a clinical statement: it cites nothing."""
+
+
 def _interactions(m: Monograph) -> list[Claim]:
     """The CYP3A4 conditions with a rule (avoid marked), those without one, then other interactions.
 
@@ -132,10 +136,6 @@ def _interactions(m: Monograph) -> list[Claim]:
     if unruled:
         claims.append((f"CYP3A4, the monograph gives no rule for: {', '.join(unruled)}", _ABOUT_THE_MONOGRAPH))
     return claims + [(f"{i.agent}: {i.action}", i) for i in m.dosing.other_interactions]
-
-
-_ABOUT_THE_MONOGRAPH = Plain(cite=[], evidence="confirmed")
-"""A line about what the monograph holds, not a clinical statement: it cites nothing."""
 
 
 def _patient_selection(m: Monograph) -> list[Claim]:
