@@ -1,17 +1,22 @@
-"""Time trkmono's commands as whole processes against the framework floor, and their peak memory.
+"""Time trkmono's commands as whole processes against a minimal typer app, side by side.
 
 Usage (from the repository root, with trkmono installed in the current interpreter):
-    python benchmarks/startup.py [--repeat 15]
+    python benchmarks/startup.py [--repeat 11] [--large 1000] [--huge 10000]
 
-It builds two libraries in a temporary folder (the 3 shipped monographs, and 1,000 monographs
-generated from them with distinct ids and names), writes a minimal typer application (two
-commands that do nothing), then runs every command in turn, round after round, so that each
-round measures all of them under the same machine load. It prints medians, ratios to the floor,
-peak resident memory (ru_maxrss: the largest single process) and, from one more run of each case,
-the peak of all its processes' proportional set sizes together (worker processes included).
-Answers are cached: "warm" rows are measured after one untimed run, "cold" rows with an empty
-cache folder every time. Python keeps compiled modules (__pycache__) as usual, even where
-PYTHONDONTWRITEBYTECODE is set.
+It builds libraries in a temporary folder: the shipped monographs as a folder ("small"), and
+LARGE and HUGE monographs generated from them with distinct ids and names. It writes a typer
+application of two commands that do nothing (the floor, on the same typer release), then runs
+every case in turn, round after round, so each round measures all of them under the same load.
+Each round runs the packaged-library commands with an empty cache folder; the large-library
+cases use a cache warmed once, untimed (its cold cost is printed separately). Printed: median
+milliseconds, the ratio to the floor (or to the stated baseline), and peak memory (summed
+proportional set size of the process and its workers, from /proc).
+
+Where check-jsonschema is on PATH, validate is also compared with it (the committed JSON Schema,
+on the same files), and with a bare ``yaml.load(CSafeLoader)`` loop over the same files.
+Reproduce single rows with public tools, e.g.:
+    hyperfine -w 2 'trkmono show larotrectinib' 'python minimal.py first'
+    /usr/bin/time -v trkmono search fatigue --data-dir LARGE
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ from pathlib import Path
 
 import yaml
 
-from trkmono.locations import packaged_data_dir
+from trkmono.reading.folders import packaged_data_dir
 
 MINIMAL_APP = '''
 import typer
@@ -45,46 +50,41 @@ def second():
 app()
 '''
 
+BARE_YAML_LOOP = '''
+import sys, yaml
+from pathlib import Path
+for path in sorted(Path(sys.argv[1]).glob("*.yaml")):
+    yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+'''
+
 
 def synthetic_library(target: Path, count: int) -> None:
     """``count`` monographs made from the shipped ones, each with its own id and names."""
-    shipped = sorted(packaged_data_dir().glob("*.yaml"))
-    bases = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in shipped]
+    bases = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(packaged_data_dir().glob("*.yaml"))]
     target.mkdir(parents=True)
     for i in range(count):
         data = bases[i % len(bases)]
-        suffix = f"-{i:04d}"
-        clone = {**data, "id": data["id"] + suffix}
-        identity = dict(data["identity"])
-        identity["generic_name"] = identity["generic_name"] + suffix
+        suffix = f"-{i:05d}"
+        identity = dict(data["identity"], generic_name=data["identity"]["generic_name"] + suffix)
         for field in ("synonyms", "codes", "brands"):
             identity[field] = [{**entry, "name": entry["name"] + suffix} for entry in identity.get(field, [])]
-        clone["identity"] = identity
-        (target / f"{clone['id']}.yaml").write_text(
-            yaml.safe_dump(clone, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        clone = {**data, "id": data["id"] + suffix, "identity": identity}
+        (target / f"{clone['id']}.yaml").write_text(yaml.safe_dump(clone, sort_keys=False, allow_unicode=True),
+                                                    encoding="utf-8")
 
 
-def run_once(command: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Wall time in seconds and peak resident memory in KiB of one run."""
+def run(command: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Wall seconds and peak summed PSS (KiB) of one run; the command must succeed (or exit 1)."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) not in (0,):
-        raise SystemExit(f"benchmark command failed: {' '.join(command)}")
-    return elapsed, usage.ru_maxrss
-
-
-def tree_memory(command: list[str], env: dict[str, str]) -> int:
-    """Peak, over one run, of the summed proportional set size (KiB) of the process and its
-    children (worker processes share pages with their parent, so resident sizes would count
-    those twice). Sampled every 5 ms from /proc; 0 where /proc cannot tell."""
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     peak = 0
     while process.poll() is None:
         peak = max(peak, sum(_pss(pid) for pid in _process_tree(process.pid)))
-        time.sleep(0.005)
-    return peak
+        time.sleep(0.002)
+    elapsed = time.perf_counter() - start
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"benchmark command failed ({process.returncode}): {' '.join(command)}")
+    return elapsed, peak
 
 
 def _process_tree(pid: int) -> list[int]:
@@ -105,76 +105,104 @@ def _pss(pid: int) -> int:
     return next((int(line.split()[1]) for line in lines if line.startswith("Pss:")), 0)
 
 
+def touch_one(folder: Path) -> None:
+    """Change one file's content (alternating between two versions), as a curator's edit would."""
+    path = sorted(folder.glob("*.yaml"))[len(list(folder.glob("*.yaml"))) // 2]
+    text = path.read_text(encoding="utf-8")
+    marker = "# edited\n"
+    path.write_text(text[len(marker):] if text.startswith(marker) else marker + text, encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=15, help="rounds (default 15)")
+    parser.add_argument("--repeat", type=int, default=11, help="rounds (default 11)")
+    parser.add_argument("--large", type=int, default=1000, help="monographs in the large library")
+    parser.add_argument("--huge", type=int, default=10000, help="monographs for the memory cases (0: skip)")
     args = parser.parse_args()
     python = sys.executable
     trkmono = [str(Path(python).parent / "trkmono")]
     work = Path(tempfile.mkdtemp(prefix="trkmono-bench-"))
     try:
-        small, large = work / "small", work / "large"
+        small, large, huge = work / "small", work / "large", work / "huge"
         shutil.copytree(packaged_data_dir(), small)
-        synthetic_library(large, 1000)
+        synthetic_library(large, args.large)
         target = sorted(p.stem for p in large.glob("larotrectinib-*.yaml"))[0]
         (work / "minimal.py").write_text(MINIMAL_APP, encoding="utf-8")
-        env = {**os.environ, "TRKMONO_CACHE_DIR": str(work / "cache"), "COLUMNS": "100"}
-        env.pop("NO_COLOR", None)
-        env.pop("PYTHONDONTWRITEBYTECODE", None)  # compiled modules are kept, as for an installed package
-        cold_env = {**env, "TRKMONO_CACHE_DIR": str(work / "cold-cache")}
-        completion = {**env, "_TRKMONO_COMPLETE": "complete_bash", "COMP_WORDS": "trkmono sh",
-                      "COMP_CWORD": "1"}
-        cases = [
-            ("python -c pass", [python, "-c", "pass"], env, False),
-            ("import typer, rich, pydantic, yaml", [python, "-c", "import typer, rich.console, pydantic, yaml"],
-             env, False),
-            ("minimal typer app (floor)", [python, str(work / "minimal.py"), "first"], env, False),
-            ("show larotrectinib (3 drugs)", trkmono + ["show", "larotrectinib", "--data-dir", str(small)], env, False),
-            ("list (3 drugs)", trkmono + ["list", "--data-dir", str(small)], env, False),
-            ("compare (3 drugs)", trkmono + ["compare", "--data-dir", str(small)], env, False),
-            ("shell completion", trkmono, completion, False),
-            ("show larotrectinib-NNNN (1,000 drugs)", trkmono + ["show", target, "--data-dir", str(large)], env,
-             False),
-            ("validate 1,000 drugs (warm)", trkmono + ["validate", str(large)], env, False),
-            ("show larotrectinib (3 drugs, cold)", trkmono + ["show", "larotrectinib", "--data-dir", str(small)],
-             cold_env, True),
-            ("show larotrectinib-NNNN (1,000 drugs, cold)",
-             trkmono + ["show", target, "--data-dir", str(large)], cold_env, True),
-            ("validate 1,000 drugs (cold)", trkmono + ["validate", str(large)], cold_env, True),
-            ("validate 1,000 drugs (cold, --jobs 1)", trkmono + ["validate", "--jobs", "1", str(large)],
-             cold_env, True),
+        (work / "bare_yaml.py").write_text(BARE_YAML_LOOP, encoding="utf-8")
+        base = {**os.environ, "COLUMNS": "100"}
+        base.pop("NO_COLOR", None)
+        base.pop("PYTHONDONTWRITEBYTECODE", None)  # compiled modules are kept, as for an installed package
+        empty = {**base, "TRKMONO_CACHE_DIR": str(work / "empty-cache")}
+        warm = {**base, "TRKMONO_CACHE_DIR": str(work / "warm-cache")}
+        packaged = [
+            ("show", ["show", "larotrectinib", "--no-pager"]),
+            ("list", ["list"]),
+            ("compare", ["compare", "--no-pager"]),
+            ("dose", ["dose", "larotrectinib", "--bsa", "0.6", "--no-pager"]),
+            ("interactions", ["interactions", "entrectinib", "--no-pager"]),
+            ("resistance", ["resistance", "--no-pager"]),
+            ("search", ["search", "fatigue", "--no-pager"]),
+            ("unknown name", ["show", "nosuchdrug"]),
         ]
-        for _, command, case_env, _ in cases:  # warm every cache once, untimed
-            run_once(command, case_env)
+        cases = [("floor: minimal typer app", [python, str(work / "minimal.py"), "first"], base, "floor")]
+        cases += [(f"{name} (packaged, empty cache)", trkmono + argv, empty, "floor") for name, argv in packaged]
+        cases += [
+            ("show (small folder, warm)", trkmono + ["show", "larotrectinib", "--data-dir", str(small), "--no-pager"],
+             warm, "floor"),
+            (f"show ({args.large} folder, warm)", trkmono + ["show", target, "--data-dir", str(large), "--no-pager"],
+             warm, "show (small folder, warm)"),
+            (f"show ({args.large} folder, one file changed)",
+             trkmono + ["show", target, "--data-dir", str(large), "--no-pager"], warm, "show (small folder, warm)"),
+            (f"search ({args.large} folder, warm)",
+             trkmono + ["search", "fatigue", "--data-dir", str(large), "--no-pager"], warm, "show (small folder, warm)"),
+            (f"validate ({args.large} files)", trkmono + ["validate", str(large)], base, "floor"),
+            (f"validate ({args.large} files, --jobs 1)", trkmono + ["validate", "--jobs", "1", str(large)], base,
+             "floor"),
+            (f"bare yaml.load(CSafeLoader) ({args.large} files)", [python, str(work / "bare_yaml.py"), str(large)],
+             base, "floor"),
+        ]
+        checker = shutil.which("check-jsonschema")
+        if checker:
+            schema = Path(__file__).resolve().parents[1] / "monograph.schema.json"
+            files = sorted(str(p) for p in large.glob("*.yaml"))
+            cases.append((f"check-jsonschema ({args.large} files)", [checker, "--schemafile", str(schema), *files],
+                          base, "floor"))
+        start = time.perf_counter()
+        run(trkmono + ["list", "--data-dir", str(large)], warm)
+        cold_large = time.perf_counter() - start
         times: dict[str, list[float]] = {name: [] for name, *_ in cases}
         memory: dict[str, int] = {name: 0 for name, *_ in cases}
         for _ in range(args.repeat):
-            for name, command, case_env, cold in cases:
-                if cold:
-                    shutil.rmtree(work / "cold-cache", ignore_errors=True)
-                elapsed, peak = run_once(command, case_env)
+            for name, command, env, _ in cases:
+                shutil.rmtree(work / "empty-cache", ignore_errors=True)
+                if "one file changed" in name:
+                    touch_one(large)
+                elapsed, peak = run(command, env)
                 times[name].append(elapsed)
                 memory[name] = max(memory[name], peak)
-        together = {}
-        for name, command, case_env, cold in cases:  # one more run each, for memory only
-            if cold:
-                shutil.rmtree(work / "cold-cache", ignore_errors=True)
-            together[name] = tree_memory(command, case_env)
-        report(times, memory, together)
+        report(times, memory, {name: baseline for name, _, _, baseline in cases})
+        print(f"first read command on the {args.large} folder (compiles every file, cache empty): "
+              f"{cold_large:.1f} s")
+        if args.huge:
+            synthetic_library(huge, args.huge)
+            run(trkmono + ["list", "--data-dir", str(huge)], warm)  # compile once
+            for name, argv in (("list", ["list"]), ("search fatigue", ["search", "fatigue", "--no-pager"])):
+                elapsed, peak = run(trkmono + argv + ["--data-dir", str(huge)], warm)
+                print(f"{name} ({args.huge} folder, warm): {elapsed * 1000:.0f} ms, peak {peak / 1024:.0f} MiB")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def report(times: dict[str, list[float]], memory: dict[str, int], together: dict[str, int]) -> None:
-    """The table: median ms, ratio to the typer floor, peak MiB of the largest process and of all
-    its processes together."""
-    floor = statistics.median(times["minimal typer app (floor)"])
+def report(times: dict[str, list[float]], memory: dict[str, int], baselines: dict[str, str]) -> None:
+    """Median ms, ratio to its baseline (the floor unless stated), peak MiB of all processes."""
+    medians = {name: statistics.median(samples) for name, samples in times.items()}
+    floor = medians["floor: minimal typer app"]
     print(f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}, {len(next(iter(times.values())))} rounds")
-    print(f"{'case':42} {'median ms':>10} {'x floor':>8} {'peak MiB':>9} {'all MiB':>8}")
-    for name, samples in times.items():
-        median = statistics.median(samples)
-        print(f"{name:42} {median * 1000:10.1f} {median / floor:8.2f} {memory[name] / 1024:9.1f}"
-              f" {together[name] / 1024:8.1f}")
+    print(f"{'case':48} {'median ms':>10} {'ratio':>6}  {'to':<26} {'peak MiB':>8}")
+    for name, median in medians.items():
+        baseline = baselines[name]
+        against = floor if baseline == "floor" else medians[baseline]
+        print(f"{name:48} {median * 1000:10.1f} {median / against:6.2f}  {baseline:<26} {memory[name] / 1024:8.1f}")
 
 
 if __name__ == "__main__":

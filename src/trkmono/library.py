@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -97,14 +98,25 @@ class Library:
         for member in self.members:
             yield self.monograph(member)
 
+    def heads(self) -> Iterator[Plain]:
+        """The head of every valid monograph (names, class, status, review) in file order, one at a
+        time: what a listing needs, without loading whole monographs."""
+        for member in self.members:
+            head = _safely(lambda: member.store.head(member.key))
+            yield head if head is not None else self.monograph(member)
+
     def matching_records(self, words: list[str]) -> Iterator[tuple[Plain, list[dict]]]:
-        """(head, records that may contain every word) per monograph, in file order."""
-        for store in dict.fromkeys(m.store for m in self.members):
-            keys = [m.key for m in self.members if m.store is store]
-            for key, records in store.matching_records(keys, words):
-                head = _safely(lambda: store.head(key))
-                if head is not None:
-                    yield head, records
+        """(head, records that may contain every word) per monograph, in file order; a head carries
+        the monograph's references, so a hit is shown without loading its monograph."""
+        order = {m.key: i for i, m in enumerate(self.members)}
+        stores = list(dict.fromkeys(m.store for m in self.members))
+        found: list[tuple[int, Plain, list[dict]]] = []
+        for store in stores:
+            for key, records in store.matching_records(words):
+                if key in order and (head := _safely(lambda: store.head(key))) is not None:
+                    found.append((order[key], head, records))
+        for _, head, records in sorted(found, key=lambda item: item[0]):
+            yield head, records
 
     def records(self, member: Member) -> list[dict]:
         """The search records of one member (for the interaction mentions)."""
@@ -133,19 +145,27 @@ def open_library(folder: Path | None, today: dt.date | None = None) -> Library:
         files = [(key, f"{shown}/{key[1]}", None) for key in store.list_files()]
         return _assemble("the packaged library", store, files, today)
     folder = folder or packaged_data_dir()
+    origin = "the packaged library" if folder == packaged_data_dir() else f"the folder {display_path(folder)}"
     store = _folder_store()
+    return _assemble(origin, store, _read_folder(folder, store, today), today)
+
+
+def _read_folder(folder: Path, store: Store, today: dt.date) -> list[tuple]:
+    """(key, shown path, bytes or a problem) per file; bytes are kept only for files the store does
+    not hold as they are now (memory stays flat however large the folder)."""
+    shown_folder = display_path(folder)
     files = []
     for path in monograph_files(folder):
-        shown = str(display_path(path))
+        shown = str(shown_folder / path.name)
         try:
             raw = read_source(path, shown)
         except Unreadable as exc:
             files.append((None, shown, exc.problem))
             continue
         key = (hashlib.sha256(raw).hexdigest(), path.name)
-        files.append((key, shown, raw))
-    origin = "the packaged library" if folder == packaged_data_dir() else f"the folder {display_path(folder)}"
-    return _assemble(origin, store, files, today)
+        summary = (_safely(lambda: store.summaries([key])) or {}).get(key)
+        files.append((key, shown, None if summary is not None and _current(summary, today) else raw))
+    return files
 
 
 def _folder_store() -> Store:
@@ -160,43 +180,50 @@ def _folder_store() -> Store:
 
 
 def _assemble(origin: str, store: Store, files: list, today: dt.date) -> Library:
-    """Summaries for every file (compiling what the store lacks), then the library-wide rules."""
-    keys = [key for key, _, _ in files if key is not None]
-    known = _safely(lambda: store.summaries(keys)) or {}
-    spare: list[Store] = []  # one store in memory, for what the main store cannot take
+    """Summaries for every file (compiling, in one go, what the store lacks), then the library rules.
+
+    ``files`` holds (key, shown path, bytes or a problem or None); bytes mean "compile these"."""
+    known = _safely(lambda: store.summaries([key for key, _, _ in files if key is not None])) or {}
+    stale = [(key, shown, raw) for key, shown, raw in files
+             if key is not None and (isinstance(raw, bytes) or not (key in known and _current(known[key], today)))]
+    holder, recompiled = store, {key for key, _, _ in stale}
+    if stale:
+        holder, fresh = _compile_into(store, stale, today)
+        known.update(fresh)
     members, broken = [], []
     for key, shown, raw in files:
         if key is None:
             broken.append(Broken(shown, [raw]))
             continue
-        holder, summary = store, known.get(key)
-        if summary is None or not _current(summary, today):
-            if not isinstance(raw, bytes):
-                raw = read_source(packaged_data_dir() / key[1], shown)
-            holder, summary = _compile_into(store, spare, key, raw, shown, today)
+        summary = known[key]
         if summary.errors:
             broken.append(Broken(shown, [Problem(shown, line, col, "error", rule, message)
                                          for line, col, rule, message in summary.errors]))
         else:
-            members.append(Member(key, shown, summary.id, summary.names, holder))
+            members.append(Member(key, shown, summary.id, summary.names,
+                                  holder if key in recompiled else store))
     return _apply_library_rules(Library(origin, members, broken))
 
 
-def _compile_into(store: Store, spare: list[Store], key: Key, raw: bytes, shown: str,
-                  today: dt.date) -> tuple[Store, Summary]:
-    """Compile one file into the store, or into a store in memory when the store cannot take it."""
-    from trkmono.compiled.compile import compile_file  # PyYAML and pydantic: only when compiling
-    compiled = compile_file(raw, shown, today)
-    if store.writable:
+def _compile_into(store: Store, stale: list, today: dt.date) -> tuple[Store, dict[Key, Summary]]:
+    """Compile files (in worker processes when there are many) into the store, or into a store in
+    memory when the store cannot take them; returns where they went and their summaries."""
+    from trkmono.checking.workers import map_split
+    from trkmono.compiled.compile import compile_files  # PyYAML and pydantic: only when compiling
+    items = [(raw if isinstance(raw, bytes) else read_source(packaged_data_dir() / key[1], shown), shown)
+             for key, shown, raw in stale]
+    compiled = dict(zip((key for key, _, _ in stale),
+                        map_split(functools.partial(compile_files, today=today), items)))
+    for target in ([store] if store.writable else []) + [None]:
+        target = target or Store.in_memory()
         try:
-            store.put(key, compiled)
-            return store, store.summaries([key])[key]
-        except (StoreUnusable, KeyError):
-            pass
-    if not spare:
-        spare.append(Store.in_memory())
-    spare[0].put(key, compiled)
-    return spare[0], spare[0].summaries([key])[key]
+            target.put(compiled)
+            summaries = target.summaries(compiled)
+            if len(summaries) == len(compiled):
+                return target, summaries
+        except StoreUnusable:
+            continue
+    raise TrkmonoError("the compiled library could not be kept even in memory")
 
 
 def _current(summary: Summary, today: dt.date) -> bool:

@@ -37,22 +37,31 @@ def compile_file(raw: bytes, shown: str, today: dt.date) -> dict:
     }
 
 
+HEAD_FIELDS = ("schema_version", "id", "identity", "status", "review", "references")
+"""What a listing or a search hit shows of a monograph, kept apart so that neither loads whole
+monographs."""
+
+
 def head(monograph: dict) -> dict:
-    """What listings and search hits show of a monograph without loading all of it."""
-    return {"id": monograph["id"], "identity": {"generic_name": monograph["identity"]["generic_name"]},
-            "references": monograph["references"]}
+    """The part of a monograph that listings and search hits show, in the monograph's own shape."""
+    return {name: monograph[name] for name in HEAD_FIELDS}
+
+
+def compile_files(items: list[tuple[bytes, str]], today: dt.date) -> list[dict]:
+    """compile_file over (bytes, shown name) pairs, in order (a unit of work for worker processes)."""
+    return [compile_file(raw, shown, today) for raw, shown in items]
 
 
 def build_packaged_store(folder: Path, path: Path, today: dt.date) -> int:
     """Compile every monograph of the packaged folder into a new store at path; returns how many."""
     store = build(path)
-    keys = []
+    compiled = {}
     for file in monograph_files(folder):
         raw = read_source(file, f"data/monographs/{file.name}")
-        key = (hashlib.sha256(raw).hexdigest(), file.name)
-        store.put(key, compile_file(raw, f"data/monographs/{file.name}", today))
-        keys.append(key)
-    store.set_listing(keys)
+        compiled[(hashlib.sha256(raw).hexdigest(), file.name)] = compile_file(raw, f"data/monographs/{file.name}",
+                                                                               today)
+    store.put(compiled)
+    store.set_listing(compiled)
     store.connection.execute("VACUUM")
     store.connection.close()
-    return len(keys)
+    return len(compiled)

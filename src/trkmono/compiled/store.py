@@ -5,7 +5,7 @@ the file system's timestamps say. The packaged library is a store built with the
 read-only; a user's folder uses a store in the private cache folder, one per code stamp (trkmono's
 code and the PyYAML and pydantic releases that shaped the data), or one in memory when there is no
 private cache. A store that cannot be read costs speed only: the caller compiles again.
-SQLite ships with Python; its FTS5 trigram index turns search into a query.
+SQLite ships with Python; its FTS5 index of word prefixes turns search into a query.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ CREATE TABLE IF NOT EXISTS compiled (
     compiled_on TEXT NOT NULL, head TEXT, monograph TEXT, checksum TEXT, PRIMARY KEY (digest, filename));
 CREATE TABLE IF NOT EXISTS listing (filename TEXT PRIMARY KEY, digest TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS record USING fts5(
-    digest UNINDEXED, filename UNINDEXED, detail UNINDEXED, text, tokenize = 'trigram');
+    digest UNINDEXED, filename UNINDEXED, detail UNINDEXED, text, prefix = '2 3');
 """
 MAX_STORE_BYTES = 1 << 30
 KEEP_STORES = 3
@@ -96,24 +97,28 @@ class Store:
                 found[key] = summary
         return found
 
-    def put(self, key: Key, compiled: dict) -> None:
-        """Store a compiled file (replacing what was stored under its key)."""
-        if not self.writable:
+    def put(self, compiled: dict[Key, dict]) -> None:
+        """Store compiled files (replacing what was stored under their keys), in one transaction."""
+        if not self.writable or not compiled:
             return
-        head, monograph = compiled["head"], compiled["monograph"]
-        rows = [(*key, dumps(r), _index_form(r["text"])) for r in compiled["records"]]
         try:
             with self.connection:
-                self.connection.execute("DELETE FROM record WHERE digest = ? AND filename = ?", key)
-                body = None if monograph is None else dumps(monograph)
-                self.connection.execute(
-                    "INSERT OR REPLACE INTO compiled VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (*key, compiled["id"], dumps(compiled["names"]), dumps(compiled["errors"]),
-                     compiled["compiled_on"], None if head is None else dumps(head), body,
-                     None if body is None else _checksum(body)))
-                self.connection.executemany("INSERT INTO record VALUES (?, ?, ?, ?)", rows)
+                for key, one in compiled.items():
+                    self._put(key, one)
         except sqlite3.DatabaseError as exc:
             raise StoreUnusable(str(exc)) from None
+
+    def _put(self, key: Key, compiled: dict) -> None:
+        head, monograph = compiled["head"], compiled["monograph"]
+        body = None if monograph is None else dumps(monograph)
+        if self.connection.execute("SELECT 1 FROM compiled WHERE digest = ? AND filename = ?", key).fetchone():
+            self.connection.execute("DELETE FROM record WHERE digest = ? AND filename = ?", key)  # rare: a scan
+        self.connection.execute(
+            "INSERT OR REPLACE INTO compiled VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (*key, compiled["id"], dumps(compiled["names"]), dumps(compiled["errors"]), compiled["compiled_on"],
+             None if head is None else dumps(head), body, None if body is None else _checksum(body)))
+        self.connection.executemany("INSERT INTO record VALUES (?, ?, ?, ?)",
+                                    [(*key, dumps(r), _index_form(r["text"])) for r in compiled["records"]])
 
     def list_files(self) -> list[Key]:
         """The files of a packaged library, by name."""
@@ -142,24 +147,37 @@ class Store:
         rows = self._all("SELECT detail FROM record WHERE digest = ? AND filename = ? ORDER BY rowid", key)
         return [record for (detail,) in rows if (record := _decoded(detail)) is not None]
 
-    def matching_records(self, keys: list[Key], words: list[str]) -> Iterator[tuple[Key, list[dict]]]:
-        """Records of these files whose text may contain every word, grouped by file in the given order."""
-        long_words = [w for w in map(_index_form, words) if len(w) >= 3]
-        short_words = [w for w in map(_index_form, words) if len(w) < 3]
-        where = " AND ".join(["digest = ? AND filename = ?"]
-                             + (["record MATCH ?"] if long_words else [])
-                             + ["text LIKE ? ESCAPE '\\'"] * len(short_words))
-        match = [" AND ".join('"' + w.replace('"', '""') + '"' for w in long_words)] if long_words else []
-        likes = ["%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for w in short_words]
-        for key in keys:
-            rows = self._all(f"SELECT detail FROM record WHERE {where} ORDER BY rowid", (*key, *match, *likes))
-            found = [record for (detail,) in rows if (record := _decoded(detail)) is not None]
-            if found:
-                yield key, found
+    def matching_records(self, words: list[str]) -> Iterator[tuple[Key, list[dict]]]:
+        """Records whose text has a word starting with each word (a superset of search's hits),
+        grouped by file version, streamed (a file's records are stored together)."""
+        phrases = [_phrase(word) for word in words]
+        phrases = [p for p in phrases if p]
+        if phrases:
+            rows = self._cursor("SELECT digest, filename, detail FROM record WHERE record MATCH ? ORDER BY rowid",
+                                (" AND ".join(phrases),))
+        else:  # no word has a letter or digit: every record is a candidate
+            rows = self._cursor("SELECT digest, filename, detail FROM record ORDER BY rowid", ())
+        key, group = None, []
+        for digest, filename, detail in rows:
+            if (digest, filename) != key:
+                if group:
+                    yield key, group
+                key, group = (digest, filename), []
+            record = _decoded(detail)
+            if record is not None:
+                group.append(record)
+        if group:
+            yield key, group
 
     def _one(self, query: str, params: tuple) -> tuple | None:
         try:
             return self.connection.execute(query, params).fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise StoreUnusable(str(exc)) from None
+
+    def _cursor(self, query: str, params: tuple) -> Iterator[tuple]:
+        try:
+            yield from self.connection.execute(query, params)
         except sqlite3.DatabaseError as exc:
             raise StoreUnusable(str(exc)) from None
 
@@ -182,6 +200,9 @@ def _connect(target: str) -> sqlite3.Connection:
     try:
         connection = sqlite3.connect(target, uri=target.startswith("file:"), timeout=2)
         connection.execute("PRAGMA trusted_schema = OFF")
+        if "mode=ro" not in target:  # a cache: speed over durability (a damaged store is rebuilt)
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = OFF")
         return connection
     except sqlite3.DatabaseError as exc:
         raise StoreUnusable(str(exc)) from None
@@ -214,6 +235,12 @@ def _prune(folder: Path, keep: Path) -> None:
 def _index_form(text: str) -> str:
     """Text as indexed: case-folded, 'ae' read as 'e' (search's patterns let them meet)."""
     return text.casefold().replace("ae", "e")
+
+
+def _phrase(word: str) -> str:
+    """An FTS5 query for a word at a word start: its tokens as a phrase, the last one a prefix."""
+    tokens = re.findall(r"\w+", _index_form(word))
+    return f'"{" ".join(tokens)}" *' if tokens else ""
 
 
 def _checksum(text: str) -> str:
