@@ -1,10 +1,11 @@
-"""trkmono dose through the CLI: the labels' own tables, every band and ladder step, every refusal.
+"""trkmono dose through the CLI: regimens by age and BSA, lead-ins, one rule at a time, every refusal.
 
-Expected doses are written out from the label tables as the monographs record them (US
-larotrectinib: 100 mg twice daily at BSA >= 1.0 m2, 100 mg/m2 twice daily below; ladders
-75/50/100 and 75/50/25 mg/m2; entrectinib 600 mg once daily, ladder 400/200 mg, EU paediatric
-bands), so a change in the data or in the arithmetic fails here. The fictional monographs in
-tests/fixtures/tools cover the rules the shipped data does not have.
+The calculator's logic is pinned on the fictional monographs in tests/fixtures/tools (their values
+are made up and cannot drift). A few end-to-end facts come from the shipped monographs as the
+curators recorded them (larotrectinib: 100 mg twice daily at BSA >= 1.0 m2, 100 mg/m2 below,
+ladders 75/50/100 mg and 75/50/25 mg/m2, hepatic B and C -50%, A no adjustment; entrectinib:
+600 mg once daily from 18 years, EU paediatric BSA bands 200/300/400/600 mg, inducers "avoid";
+repotrectinib: 160 mg once daily for 14 days, then 160 mg twice daily).
 """
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ import pytest
 from conftest import FIXTURES, REPO
 
 TOOLS = str(FIXTURES / "tools")
+CITED = r" \[[^\]]+\]"
+"""A citation marker, whatever its numbering ([lead-label], [1], [2 §4.2, 3])."""
+FLAGGED = r"( UNVERIFIED| \((corroborated|unconfirmed)\))"
+"""The evidence tag of a statement that is not confirmed."""
 
 
 def flat(text: str) -> str:
@@ -54,7 +59,284 @@ def refused(cli, *args: str, fixtures: bool = False) -> dict:
     return data
 
 
-# --- larotrectinib (shipped): regimens, both ladders, hepatic and CYP3A4 rules -------------------
+def usage_error(cli, *args: str, fixtures: bool = False) -> str:
+    """A request that is impossible: exit 2, nothing on stdout, the message on stderr."""
+    result = dose(cli, *args, fixtures=fixtures)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert result.stdout == ""
+    return " ".join(result.stderr.split())
+
+
+# --- rules that change the dose are never stacked --------------------------------------------------
+
+
+@pytest.mark.parametrize("args, kinds", [
+    (["--reduction", "1", "--hepatic", "child-pugh-b"], ["reduction", "hepatic"]),
+    (["--reduction", "1", "--cyp3a", "strong-inhibitor"], ["reduction", "cyp3a4"]),
+    (["--hepatic", "child-pugh-b", "--cyp3a", "strong-inhibitor"], ["hepatic", "cyp3a4"]),
+    (["--reduction", "1", "--hepatic", "child-pugh-b", "--cyp3a", "strong-inhibitor"],
+     ["reduction", "hepatic", "cyp3a4"]),
+])
+def test_two_or_three_modifiers_are_refused_and_each_rule_is_listed(cli, args, kinds):
+    data = refused(cli, "leadinib", *args, fixtures=True)
+    assert data["not_combined"] == kinds
+    assert len(data["reasons"]) == 1 and data["reasons"][0].startswith("the monograph does not say how ")
+    shown = [s for s in data["steps"] if s["kind"] != "start"]
+    assert [s["kind"] for s in shown] == kinds
+    for step in shown:
+        assert step["applied"] is False and step["dose"] is None
+        assert step["cite"] == ["lead-label"]
+        assert step["effect"].endswith("(shown on its own, not combined)")
+        assert any(n.startswith("Shown on its own: the monograph does not say how it combines with ")
+                   for n in step["notes"])
+
+
+def test_refused_combination_in_text_names_every_rule_with_its_citation(cli):
+    result = dose(cli, "leadinib", "--reduction", "1", "--hepatic", "child-pugh-b", "--cyp3a", "strong-inhibitor",
+                  fixtures=True)
+    out = flat(result.stdout)
+    assert result.exit_code == 1
+    assert re.search(r"2\. Dose reduction step 1 of 1 \(not applied\)" + CITED, out)
+    assert re.search(r"3\. Hepatic impairment: child-pugh-b \(not applied\)" + CITED, out)
+    assert re.search(r"4\. CYP3A4: strong-inhibitor \(not applied\)" + CITED, out)
+    assert "→ reduce dose by 50% (shown on its own, not combined)" in out
+    assert "→ avoid; if unavoidable, reduce dose by 25% (shown on its own, not combined)" in out
+    assert ("the monograph does not say how dose-reduction step 1, the hepatic impairment child-pugh-b rule and "
+            "the CYP3A4 strong-inhibitor rule combine") in out
+    assert " − " not in out and " = " not in out  # no arithmetic was done
+
+
+def test_the_issue_example_three_rules_on_larotrectinib_is_refused(cli):
+    """It used to print '3.75 mg twice daily': three percentages multiplied together."""
+    args = ["larotrectinib", "--bsa", "0.6", "--reduction", "3", "--hepatic", "child-pugh-b",
+            "--cyp3a", "strong-inhibitor"]
+    data = refused(cli, *args)
+    assert data["not_combined"] == ["reduction", "hepatic", "cyp3a4"]
+    assert "3.75" not in dose(cli, *args).stdout
+    shown = {s["kind"]: s for s in data["steps"]}
+    assert shown["reduction"]["rule"] == "25 mg/m2 twice daily"
+    assert shown["hepatic"]["effect"].startswith("reduce dose by 50%")
+    assert shown["cyp3a4"]["avoid"] is True and shown["cyp3a4"]["cite"]
+
+
+def test_fixed_dose_rule_is_not_combined_with_a_reduction(cli):
+    data = refused(cli, "bandinib", "--bsa", "1.6", "--reduction", "1", "--hepatic", "child-pugh-c", fixtures=True)
+    assert data["not_combined"] == ["reduction", "hepatic"]
+    assert data["steps"][2]["effect"] == "use 150 mg once daily (shown on its own, not combined)"
+
+
+@pytest.mark.parametrize("args, mg", [
+    (["--hepatic", "child-pugh-c"], "150"),         # a fixed dose alone
+    (["--cyp3a", "strong-inhibitor"], "225"),       # a percentage alone: 300 mg - 25%
+    (["--reduction", "2"], "100"),                  # a ladder step alone
+])
+def test_each_rule_alone_is_computed(cli, args, mg):
+    assert computed(cli, "bandinib", "--bsa", "1.6", *args, fixtures=True)["mg_exact"] == mg
+
+
+def test_rule_without_an_amount_beside_another_rule_gives_both_reasons(cli):
+    data = refused(cli, "solutinib", "--hepatic", "child-pugh-a", "--cyp3a", "strong-inhibitor", fixtures=True)
+    assert [s["applied"] for s in data["steps"]] == [True, False, False]
+    assert data["reasons"][0].startswith("the hepatic impairment child-pugh-a rule states no amount")
+    assert data["reasons"][1].startswith("the monograph does not say how the hepatic impairment child-pugh-a rule "
+                                         "and the CYP3A4 strong-inhibitor rule combine")
+
+
+# --- "no adjustment" (percent_change 0) ------------------------------------------------------------
+
+
+def test_no_adjustment_rule_returns_the_unchanged_dose_with_the_rule_cited(cli):
+    result = dose(cli, "leadinib", "--hepatic", "child-pugh-a", fixtures=True)
+    assert result.exit_code == 0
+    out = flat(result.stdout)
+    assert re.search(r"2\. Hepatic impairment: child-pugh-a" + CITED, out)
+    assert "Rule: No fictional adjustment in mild impairment." in out
+    assert "→ no dose adjustment (0%): 80 mg twice daily unchanged" in out
+    assert "then 80 mg twice daily, with food" in out
+
+
+def test_no_adjustment_rules_are_not_modifiers(cli):
+    both = computed(cli, "leadinib", "--hepatic", "child-pugh-a", "--cyp3a", "moderate-inhibitor", fixtures=True)
+    assert both["mg_exact"] == "80" and both["lead_in_note"] is None
+    three = computed(cli, "leadinib", "--reduction", "1", "--hepatic", "child-pugh-a", "--cyp3a",
+                     "moderate-inhibitor", fixtures=True)
+    assert three["mg_exact"] == "40"
+    code, data = dose_json(cli, "leadinib", "--hepatic", "child-pugh-a", "--cyp3a", "strong-inhibitor",
+                           fixtures=True)
+    assert code == 0 and data["dose"]["mg_exact"] == "60" and data["not_combined"] == []
+    assert [s["effect"] for s in data["steps"][1:]] == ["no dose adjustment (0%): 80 mg twice daily unchanged",
+                                                       "80 mg − 25% = 60 mg"]
+
+
+def test_larotrectinib_child_pugh_a_is_no_adjustment(cli):
+    code, data = dose_json(cli, "larotrectinib", "--hepatic", "child-pugh-a")
+    assert code == 0 and data["dose"]["mg_exact"] == "100"
+    step = data["steps"][-1]
+    assert step["kind"] == "hepatic" and step["applied"] is True and step["cite"]
+    assert step["effect"] == "no dose adjustment (0%): 100 mg twice daily unchanged"
+    assert computed(cli, "larotrectinib", "--hepatic", "child-pugh-a", "--reduction", "1")["mg_exact"] == "75"
+
+
+# --- body surface area ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("bsa, mg", [("0.1", "10"), ("4", "100"), ("3.99", "100"), ("0.11", "11")])
+def test_bsa_bounds_are_accepted(cli, bsa, mg):
+    assert computed(cli, "larotrectinib", "--bsa", bsa)["mg_exact"] == mg
+
+
+@pytest.mark.parametrize("bsa", ["0.099", "4.01", "1e-9", "0", "-1", "100", "nan", "inf", "-0.0"])
+def test_bsa_outside_0_1_to_4_is_a_usage_error(cli, bsa):
+    message = usage_error(cli, "larotrectinib", "--bsa", bsa)
+    assert "body surface area must be a number from 0.1 to 4 (m2)" in message
+
+
+# --- age ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("age, mg", [
+    ("1", "25"), ("23m", "25"), ("1.9", "25"), ("1.99y", "25"),   # below 2 years: 50 mg/m2
+    ("2", "40"), ("24m", "40"), ("2y", "40"), ("11", "40"),         # from 2 years: 80 mg/m2
+])
+def test_age_bands_at_their_edges(cli, age, mg):
+    assert computed(cli, "agedinib", "--age", age, "--bsa", "0.5", fixtures=True)["mg_exact"] == mg
+
+
+def test_age_given_as_months_or_years_is_echoed(cli):
+    code, data = dose_json(cli, "agedinib", "--age", "10m", "--bsa", "0.5", fixtures=True)
+    assert data["request"]["age"] == {"value": 10.0, "unit": "months"}
+    assert "Asked: age 10 months · BSA 0.5 m2" in dose(cli, "agedinib", "--age", "10m", "--bsa", "0.5",
+                                                       fixtures=True).stdout
+    assert "Asked: age 1 year · BSA 0.5 m2" in dose(cli, "agedinib", "--age", "1", "--bsa", "0.5",
+                                                    fixtures=True).stdout
+
+
+def test_regimens_by_age_are_listed_not_chosen_without_an_age(cli):
+    data = refused(cli, "agedinib", "--bsa", "0.5", fixtures=True)
+    assert data["ambiguous"] and len(data["candidates"]) == 4
+    assert data["steps"] == []
+    assert "the patient's age decides (give --age)" in data["reasons"][0]
+    data = refused(cli, "agedinib", fixtures=True)
+    assert [c["population"] for c in data["candidates"]] == ["fictional adults",
+                                                             "fictional patients 12 years and older"]
+
+
+def test_two_regimens_that_both_cover_the_age_are_listed(cli):
+    data = refused(cli, "agedinib", "--age", "40", fixtures=True)
+    assert data["reasons"][0].startswith("more than one regimen covers a patient aged 40 years")
+    assert [c["why"] for c in data["candidates"]] == ["covers this patient", "covers this patient"]
+
+
+@pytest.mark.parametrize("age, regimen", [("12", "paediatric"), ("16.9", "paediatric"), ("18", "adult"),
+                                          ("120", "adult")])
+def test_adult_or_child_by_age(cli, age, regimen):
+    code, data = dose_json(cli, "leadinib", "--age", age, "--bsa", "1.1", fixtures=True)
+    assert code == 0, data["reasons"]
+    expected = "66" if regimen == "paediatric" else "80"
+    assert data["dose"]["mg_exact"] == expected
+
+
+def test_at_17_an_adult_regimen_without_age_bounds_is_not_guessed(cli):
+    data = refused(cli, "leadinib", "--age", "17", "--bsa", "1.1", fixtures=True)
+    why = {c["population"]: c["why"] for c in data["candidates"]}
+    assert "differs between labels (from 17 or 18 years)" in why["fictional adults"]
+    assert why["fictional patients 12 years and older"] == "covers this patient"
+
+
+def test_age_below_every_band(cli):
+    data = refused(cli, "leadinib", "--age", "11", "--bsa", "1.1", fixtures=True)
+    assert data["reasons"] == ["no regimen in the monograph covers a patient aged 11 years with BSA 1.1 m2"]
+    assert data["ambiguous"] is False
+
+
+def test_child_without_a_bsa_is_asked_for_one(cli):
+    data = refused(cli, "larotrectinib", "--age", "8")
+    assert data["reasons"][0].endswith("the BSA decides (give --bsa); read the candidates")
+
+
+def test_age_and_bsa_compute_an_adult_dose_per_m2(cli):
+    assert computed(cli, "squarinib", "--age", "40", "--bsa", "1.8", fixtures=True)["mg_exact"] == "108"
+
+
+def test_rule_restricted_by_age(cli):
+    data = refused(cli, "solutinib", "--bsa", "0.6", "--cyp3a", "moderate-inhibitor", fixtures=True)
+    assert "it depends on age (age ≥ 12 years); give --age" in data["reasons"][0]
+    assert computed(cli, "solutinib", "--age", "12", "--bsa", "1.2", "--cyp3a", "moderate-inhibitor",
+                    fixtures=True)["mg_exact"] == "50"
+    data = refused(cli, "solutinib", "--age", "143m", "--bsa", "1.2", "--cyp3a", "moderate-inhibitor", fixtures=True)
+    assert "which does not cover this patient" in data["reasons"][0]
+
+
+@pytest.mark.parametrize("age", ["0", "0m", "120", "1440m"])
+def test_age_bounds_are_accepted(cli, age):
+    assert dose(cli, "leadinib", "--age", age, "--bsa", "0.5", fixtures=True).exit_code in (0, 1)
+
+
+@pytest.mark.parametrize("age", ["-1", "121", "1441m", "ten", "10 months", "8w", "", "nan", "1e3"])
+def test_impossible_age_is_a_usage_error(cli, age):
+    message = usage_error(cli, "larotrectinib", "--age", age)
+    assert "an age is a number of years (8, 8y, 1.5) or of months with m (10m), from 0 to 120 years" in message
+
+
+# --- lead-in regimens --------------------------------------------------------------------------------
+
+
+def test_lead_in_is_shown_before_the_main_phase(cli):
+    result = dose(cli, "leadinib", fixtures=True)
+    assert result.exit_code == 0
+    out = flat(result.stdout)
+    assert ("Resulting dose: 80 mg once daily for 7 days (lead-in), if the fictional lead-in is tolerated, "
+            "then 80 mg twice daily, with food; until fictional progression") in out
+    assert re.search(r"oral solution 40 mg/mL: 2 mL per dose during the lead-in" + CITED, out)
+    data = computed(cli, "leadinib", fixtures=True)
+    assert data["lead_in"] == {"mg": 80.0, "mg_exact": "80", "frequency": "once daily", "days": 7,
+                               "condition": "if the fictional lead-in is tolerated"}
+    assert (data["mg_exact"], data["frequency"]) == ("80", "twice daily")
+    assert [v["phase"] for v in data["volumes"]] == ["lead-in", "main"]
+
+
+def test_lead_in_per_m2_is_computed_for_the_bsa(cli):
+    out = flat(dose(cli, "leadinib", "--age", "14", "--bsa", "1.1", fixtures=True).stdout)
+    assert ("→ 30 mg/m2 × 1.1 m2 = 33 mg once daily for 7 days (lead-in), then 60 mg/m2 × 1.1 m2 = 66 mg "
+            "twice daily") in out
+    assert "oral solution 40 mg/mL: ≈ 0.83 mL per dose during the lead-in" in out
+
+
+def test_a_rule_changes_the_main_phase_and_the_lead_in_is_shown_unchanged(cli):
+    data = computed(cli, "leadinib", "--reduction", "1", fixtures=True)
+    assert data["lead_in"]["mg_exact"] == "80" and data["mg_exact"] == "40"
+    assert data["lead_in_note"] == ("the monograph does not say whether dose-reduction step 1 applies to the "
+                                    "lead-in; the lead-in is shown unchanged, as the label gives it")
+    out = flat(dose(cli, "leadinib", "--hepatic", "child-pugh-b", fixtures=True).stdout)
+    assert "then 40 mg twice daily" in out
+    assert "Lead-in: the monograph does not say whether the hepatic impairment child-pugh-b rule applies" in out
+
+
+def test_lead_in_in_markdown(cli):
+    result = dose(cli, "leadinib", "--reduction", "1", "--format", "markdown", fixtures=True)
+    assert result.exit_code == 0
+    out = result.stdout
+    assert out.startswith("# leadinib — dose\n\nAsked: adult (no --bsa, no --age) · dose-reduction step 1\n")
+    assert ("**Resulting dose: 80 mg once daily for 7 days (lead-in), if the fictional lead-in is tolerated, "
+            "then 40 mg twice daily**, with food; until fictional progression") in out
+    assert "- Lead-in: the monograph does not say whether dose-reduction step 1 applies to the lead-in" in out
+    assert "2. **Dose reduction step 1 of 1** \\[" in out
+    assert "Leadinib fictional label. Nobody, 2025-02-01. *regulatory label*" in out.split("### References")[1]
+
+
+def test_repotrectinib_shows_both_phases_in_every_format(cli):
+    result = dose(cli, "repotrectinib")
+    assert result.exit_code == 0
+    assert "Resulting dose: 160 mg once daily for 14 days (lead-in), then 160 mg twice daily" in flat(result.stdout)
+    data = computed(cli, "repotrectinib")
+    assert (data["lead_in"]["mg_exact"], data["lead_in"]["frequency"], data["lead_in"]["days"]) == (
+        "160", "once daily", 14)
+    assert (data["mg_exact"], data["frequency"]) == ("160", "twice daily")
+    markdown = dose(cli, "repotrectinib", "-f", "markdown").stdout
+    assert "**Resulting dose: 160 mg once daily for 14 days (lead-in), then 160 mg twice daily**" in markdown
+
+
+# --- larotrectinib (shipped) ----------------------------------------------------------------------------
 
 
 def test_larotrectinib_adult_regimen_lists_the_paediatric_band(cli):
@@ -68,7 +350,7 @@ def test_larotrectinib_adult_regimen_lists_the_paediatric_band(cli):
 
 @pytest.mark.parametrize("bsa, mg", [
     ("1.0", 100), ("1.5", 100), ("2.2", 100), ("4", 100),  # BSA >= 1.0 m2: 100 mg twice daily
-    ("0.99", 99), ("0.6", 60), ("0.25", 25), ("0.05", 5),  # BSA < 1.0 m2: 100 mg/m2 twice daily
+    ("0.99", 99), ("0.6", 60), ("0.25", 25), ("0.1", 10),  # BSA < 1.0 m2: 100 mg/m2 twice daily
 ])
 def test_larotrectinib_every_bsa_band(cli, bsa, mg):
     result = computed(cli, "larotrectinib", "--bsa", bsa)
@@ -92,50 +374,34 @@ def test_larotrectinib_paediatric_ladder_every_step(cli, bsa, step, per_m2):
 
 
 def test_larotrectinib_last_paediatric_step_shows_the_label_note_and_what_follows(cli):
-    out = dose(cli, "larotrectinib", "--bsa", "0.6", "--reduction", "3").stdout
+    out = flat(dose(cli, "larotrectinib", "--bsa", "0.6", "--reduction", "3").stdout)
     assert "25 mg/m2 × 0.6 m2 = 15 mg twice daily" in out
-    assert "should remain on this dosage even if body surface area" in " ".join(out.split())
+    assert "stay on this dose even if their body surface area rises above 1.0 m2" in out
     assert "This is the last step of the ladder. After it: Permanently discontinue" in out
 
 
-def test_the_issue_example_child_with_moderate_hepatic_impairment(cli):
-    result = dose(cli, "larotrectinib", "--bsa", "0.6", "--hepatic", "child-pugh-b", "--reduction", "2")
-    assert result.exit_code == 0
-    out = result.stdout
-    for line in ["100 mg/m2 × 0.6 m2 = 60 mg twice daily", "50 mg/m2 × 0.6 m2 = 30 mg twice daily",
-                 "30 mg − 50% = 15 mg", "Resulting dose: 15 mg twice daily",
-                 "oral solution 20 mg/mL: 0.75 mL per dose"]:
-        assert line in out
-    assert out.index("60 mg") < out.index("30 mg twice daily") < out.index("15 mg")
-
-
 @pytest.mark.parametrize("hepatic", ["child-pugh-b", "child-pugh-c"])
-def test_larotrectinib_hepatic_b_and_c_halve_the_dose(cli, hepatic):
+def test_larotrectinib_hepatic_b_and_c_halve_the_starting_dose(cli, hepatic):
     assert computed(cli, "larotrectinib", "--hepatic", hepatic)["mg_exact"] == "50"
     assert computed(cli, "larotrectinib", "--bsa", "0.5", "--hepatic", hepatic)["mg_exact"] == "25"
-
-
-def test_larotrectinib_hepatic_a_rule_has_no_amount_so_nothing_is_computed(cli):
-    data = refused(cli, "larotrectinib", "--hepatic", "child-pugh-a")
-    step = data["steps"][-1]
-    assert step["rule"] == "Mild hepatic impairment (Child-Pugh A) needs no dosage adjustment."
-    assert step["applied"] is False and step["dose"] is None
-    assert "Dose before this rule: 100 mg twice daily." in step["notes"]
-    assert "states no amount" in data["reasons"][0]
+    out = dose(cli, "larotrectinib", "--bsa", "0.6", "--hepatic", hepatic).stdout
+    assert "100 mg/m2 × 0.6 m2 = 60 mg twice daily" in out and "60 mg − 50% = 30 mg" in out
+    assert "oral solution 20 mg/mL: 1.5 mL per dose" in out
 
 
 def test_larotrectinib_strong_inhibitor_is_avoid_then_half(cli):
     result = dose(cli, "larotrectinib", "--cyp3a", "strong-inhibitor")
     assert result.exit_code == 0
-    assert "AVOID: the label says to avoid this." in result.stdout
+    assert "AVOID: the label says to avoid this. Its dose change below is only for when it cannot be avoided." \
+        in flat(result.stdout)
     assert "100 mg − 50% = 50 mg" in result.stdout
     assert "Resulting dose: 50 mg twice daily" in result.stdout
 
 
-def test_larotrectinib_strong_inducer_doubles_even_a_reduced_dose(cli):
+def test_larotrectinib_strong_inducer_doubles_but_not_on_top_of_a_reduction(cli):
     assert computed(cli, "larotrectinib", "--cyp3a", "strong-inducer")["mg_exact"] == "200"
-    result = computed(cli, "larotrectinib", "--cyp3a", "strong-inducer", "--reduction", "3")
-    assert (result["mg_exact"], result["frequency"]) == ("200", "once daily")
+    data = refused(cli, "larotrectinib", "--cyp3a", "strong-inducer", "--reduction", "3")
+    assert data["not_combined"] == ["reduction", "cyp3a4"]
 
 
 @pytest.mark.parametrize("condition", ["moderate-inhibitor", "moderate-inducer"])
@@ -145,14 +411,16 @@ def test_larotrectinib_moderate_cyp3a_rules_have_no_amount(cli, condition):
                                "for it; read the rule"]
 
 
-def test_every_step_shows_citations_unverified_and_references(cli):
+def test_every_step_shows_citations_and_references(cli):
     out = flat(dose(cli, "larotrectinib", "--bsa", "0.6", "--hepatic", "child-pugh-b").stdout)
-    assert re.search(r"1\. Starting dose \[drugscom-dosage-2023, [^\]]*\] UNVERIFIED", out)
-    assert re.search(r"2\. Hepatic impairment: child-pugh-b \[hcp-vitrakvi-us-dosing, [^\]]*\] UNVERIFIED", out)
+    assert re.search(r"1\. Starting dose" + CITED, out)
+    assert re.search(r"2\. Hepatic impairment: child-pugh-b" + CITED + FLAGGED, out)
     refs = out[out.index("References ─"):]
-    assert "hcp-vitrakvi-us-dosing — VITRAKVI HCP site (earlier) – Dosing. Bayer." in refs
-    assert "fda-ndc-solution — " in refs  # the concentration's source
+    assert "VITRAKVI HCP site (earlier) - Dosing. Bayer." in refs
+    assert "VITRAKVI 20 mg/mL oral solution - Summary of Product Characteristics" in refs  # the concentration's
     assert "not medical advice" in out
+    hepatic = dose_json(cli, "larotrectinib", "--bsa", "0.6", "--hepatic", "child-pugh-b")[1]["steps"][1]
+    assert hepatic["cite"] == ["hcp-vitrakvi-us-dosing", "medscape-vitrakvi", "mims-hk-dosage"]
 
 
 def test_rounding_is_stated_and_exact_mg_kept(cli):
@@ -163,70 +431,105 @@ def test_rounding_is_stated_and_exact_mg_kept(cli):
     assert computed(cli, "larotrectinib", "--bsa", "0.7")["mg_exact"] == "70"  # no 70.00000000001
 
 
-# --- entrectinib (shipped) -------------------------------------------------------------------------
+# --- entrectinib (shipped) ------------------------------------------------------------------------------
+
+
+def test_entrectinib_needs_an_age(cli):
+    data = refused(cli, "entrectinib")
+    assert "the patient's age decides (give --age)" in data["reasons"][0]
+    assert any(c["population"].startswith("adults") for c in data["candidates"])
 
 
 def test_entrectinib_adult_regimen_and_ladder(cli):
-    result = computed(cli, "entrectinib")
+    result = computed(cli, "entrectinib", "--age", "40")
     assert (result["mg_exact"], result["frequency"], result["food"]) == ("600", "once daily", "with or without food")
-    assert computed(cli, "entrectinib", "--reduction", "1")["mg_exact"] == "400"
-    assert computed(cli, "entrectinib", "--reduction", "2")["mg_exact"] == "200"
+    assert computed(cli, "entrectinib", "--age", "40", "--reduction", "1")["mg_exact"] == "400"
+    assert computed(cli, "entrectinib", "--age", "40", "--reduction", "2")["mg_exact"] == "200"
 
 
 def test_entrectinib_reduction_beyond_the_ladder_is_a_usage_error(cli):
-    result = dose(cli, "entrectinib", "--reduction", "3")
-    assert result.exit_code == 2
-    assert "the dose-reduction ladder for adults has steps 1 to 2" in result.stderr
+    assert "the dose-reduction ladder for adults has steps 1 to 2" in usage_error(
+        cli, "entrectinib", "--age", "40", "--reduction", "3")
+
+
+@pytest.mark.parametrize("bsa, mg", [("0.51", "200"), ("0.8", "200"), ("0.81", "300"), ("1.1", "300"),
+                                     ("1.11", "400"), ("1.5", "400"), ("1.51", "600"), ("2.0", "600")])
+def test_entrectinib_paediatric_bands_with_an_age(cli, bsa, mg):
+    assert computed(cli, "entrectinib", "--age", "8", "--bsa", bsa)["mg_exact"] == mg
+
+
+@pytest.mark.parametrize("bsa", ["0.3", "0.42", "0.45", "0.5"])
+def test_entrectinib_no_band_below_0_51_m2(cli, bsa):
+    """The EU bands for 0.42 m2 or less and 0.43-0.50 m2 were removed as unconfirmed."""
+    data = refused(cli, "entrectinib", "--age", "8", "--bsa", bsa)
+    assert data["reasons"] == [f"no regimen in the monograph covers a patient aged 8 years with BSA {bsa} m2"]
+
+
+@pytest.mark.parametrize("age, mg", [("17.9", "300"), ("18", "600"), ("6m", "300")])
+def test_entrectinib_age_edges(cli, age, mg):
+    assert computed(cli, "entrectinib", "--age", age, "--bsa", "1.0")["mg_exact"] == mg
+
+
+def test_entrectinib_below_six_months_has_no_regimen(cli):
+    assert refused(cli, "entrectinib", "--age", "5m", "--bsa", "0.6")["ambiguous"] is False
+
+
+def test_entrectinib_without_an_age_lists_the_band_and_the_adult_regimen(cli):
+    data = refused(cli, "entrectinib", "--bsa", "0.6")
+    assert data["ambiguous"] is True
+    assert [c["regimen"].split(",")[0] for c in data["candidates"]] == ["600 mg once daily", "200 mg once daily"]
 
 
 @pytest.mark.parametrize("condition, mg", [("strong-inhibitor", "100"), ("moderate-inhibitor", "200")])
 def test_entrectinib_cyp3a_inhibitors_avoid_or_fixed_dose(cli, condition, mg):
-    result = dose(cli, "entrectinib", "--cyp3a", condition)
+    args = ["entrectinib", "--age", "40", "--bsa", "1.8", "--cyp3a", condition]
+    result = dose(cli, *args)
     assert result.exit_code == 0
     assert "AVOID" in result.stdout and f"use instead: {mg} mg once daily" in result.stdout
     assert "12 years and older" in result.stdout  # the rule's population is shown
-    assert computed(cli, "entrectinib", "--cyp3a", condition)["mg_exact"] == mg
+    assert computed(cli, *args)["mg_exact"] == mg
 
 
-def test_entrectinib_fixed_cyp3a_dose_is_not_combined_with_a_reduction(cli):
-    data = refused(cli, "entrectinib", "--reduction", "1", "--cyp3a", "strong-inhibitor")
-    assert "does not say how it combines with dose-reduction step 1" in data["reasons"][0]
+def test_entrectinib_inhibitor_rule_needs_the_bsa_it_names(cli):
+    data = refused(cli, "entrectinib", "--age", "40", "--cyp3a", "strong-inhibitor")
+    assert "trkmono cannot tell whether the rule applies" in data["reasons"][0]
+    assert "give --bsa" in data["reasons"][0]
 
 
-@pytest.mark.parametrize("args, reason", [
-    (["--cyp3a", "strong-inducer"], "the monograph gives no rule for CYP3A4 strong-inducer"),
-    (["--hepatic", "child-pugh-b"], "the monograph gives no rule for hepatic impairment child-pugh-b"),
-])
-def test_entrectinib_conditions_without_a_rule(cli, args, reason):
-    assert refused(cli, "entrectinib", *args)["reasons"] == [reason]
+@pytest.mark.parametrize("condition", ["strong-inducer", "moderate-inducer"])
+@pytest.mark.parametrize("age", [["--age", "40"], []])
+def test_entrectinib_inducers_are_avoid_with_citation_not_no_rule(cli, condition, age):
+    """With or without an age (without one, the regimen is not chosen, and the rule is still shown)."""
+    result = dose(cli, "entrectinib", *age, "--cyp3a", condition)
+    out = flat(result.stdout)
+    assert result.exit_code == 1
+    assert "gives no rule" not in out + result.stderr
+    assert re.search(rf"\d\. CYP3A4: {condition} \(not applied\){CITED}{FLAGGED}", out)
+    assert "AVOID: the label says to avoid this. It gives no dose change for when it cannot be avoided." in out
+    data = refused(cli, "entrectinib", *age, "--cyp3a", condition)
+    assert data["reasons"][-1] == (f"the label says to avoid CYP3A4 {condition} and gives no dose for when it "
+                                   "cannot be avoided; nothing is computed")
+    [step] = [s for s in data["steps"] if s["kind"] == "cyp3a4"]
+    assert step["avoid"] is True and step["cite"] == ["fda-label-openfda", "ema-pi"]
 
 
-@pytest.mark.parametrize("bsa, band", [
-    ("0.3", "250 mg/m2 once daily"), ("0.42", "250 mg/m2 once daily"), ("0.45", "100 mg once daily"),
-    ("0.6", "200 mg once daily"), ("1.0", "300 mg once daily"), ("1.3", "400 mg once daily"),
-    ("1.51", "600 mg once daily"), ("2.0", "600 mg once daily"),
-])
-def test_entrectinib_paediatric_bands_are_found_but_adult_or_child_is_not_guessed(cli, bsa, band):
-    data = refused(cli, "entrectinib", "--bsa", bsa)
-    assert data["ambiguous"] is True
-    inside = [c for c in data["candidates"] if c["why"].endswith(" m2 is within its bounds")]
-    assert [c["regimen"].split(",")[0] for c in inside] == [band]
-    assert any(c["population"].startswith("adults") for c in data["candidates"])
-    assert "a BSA does not tell an adult from a child" in data["reasons"][0]
+def test_entrectinib_hepatic_has_no_rule(cli):
+    data = refused(cli, "entrectinib", "--age", "40", "--hepatic", "child-pugh-b")
+    assert data["reasons"] == ["the monograph gives no rule for hepatic impairment child-pugh-b"]
 
 
-# --- utatrectinib (shipped): investigational ---------------------------------------------------
+# --- utatrectinib (shipped): investigational ---------------------------------------------------------
 
 
 def test_investigational_drug_has_no_dose(cli):
     result = dose(cli, "utatrectinib", "--bsa", "1.2")
     assert result.exit_code == 1
-    assert "No labelled dose" in result.stdout and "There is no approved or labelled dose." in result.stdout
+    assert "No labelled dose" in result.stdout and "There is no approved or labelled dose" in flat(result.stdout)
     assert "mg twice daily" not in result.stdout.split("No dose computed")[1]
     assert "no labelled dose" in result.stderr
 
 
-# --- fictional fixtures ----------------------------------------------------------------------------
+# --- fictional fixtures: bands, caps, ladders, rule kinds --------------------------------------------
 
 
 @pytest.mark.parametrize("bsa, mg", [("0.9", "80"), ("0.85", "80"), ("0.8", "80"), ("0.79", "79"),
@@ -250,7 +553,7 @@ def test_flat_bands_bounds_are_inclusive(cli, bsa, mg):
 @pytest.mark.parametrize("bsa", ["0.805", "0.4", "1.505"])
 def test_bsa_in_no_band_is_not_covered(cli, bsa):
     data = refused(cli, "bandinib", "--bsa", bsa, fixtures=True)
-    assert data["reasons"] == [f"no regimen in the monograph covers a patient of BSA {bsa} m2"]
+    assert data["reasons"] == [f"no regimen in the monograph covers a patient with BSA {bsa} m2"]
     assert data["ambiguous"] is False and len(data["candidates"]) == 4
 
 
@@ -274,36 +577,14 @@ def test_reduction_step_beyond_a_bands_ladder(cli):
     assert result.stderr == "trkmono: --reduction 2: the dose-reduction ladder for fictional band A has steps 1 to 1\n"
 
 
-def test_fixed_hepatic_dose_then_cyp3a_percentage_and_rounded_volume(cli):
-    result = dose(cli, "bandinib", "--bsa", "1.6", "--hepatic", "child-pugh-c", "--cyp3a", "strong-inhibitor",
-                  fixtures=True)
-    assert result.exit_code == 0
-    assert "use instead: 150 mg once daily" in result.stdout
-    assert "150 mg − 25% = 112.5 mg" in result.stdout
-    assert "oral solution 30 mg/mL: 3.75 mL per dose" in result.stdout
+def test_rounded_volume(cli):
+    assert "oral solution 30 mg/mL: 7.5 mL per dose" in dose(cli, "bandinib", "--bsa", "1.6", "--cyp3a",
+                                                             "strong-inhibitor", fixtures=True).stdout
     assert "oral solution 30 mg/mL: ≈ 3.33 mL per dose" in dose(cli, "bandinib", "--bsa", "0.6", fixtures=True).stdout
-
-
-def test_no_change_written_as_zero_percent_is_computed(cli):
-    result = dose(cli, "bandinib", "--bsa", "1.6", "--reduction", "1", "--hepatic", "child-pugh-a", fixtures=True)
-    assert result.exit_code == 0
-    assert "no change (0%): 200 mg" in result.stdout
-    assert "Resulting dose: 200 mg once daily" in result.stdout
-
-
-def test_fixed_dose_after_a_reduction_is_refused(cli):
-    data = refused(cli, "bandinib", "--bsa", "1.6", "--reduction", "1", "--hepatic", "child-pugh-c", fixtures=True)
-    assert data["reasons"] == ["the hepatic impairment child-pugh-c rule gives a fixed dose (150 mg once daily) and "
-                               "the monograph does not say how it combines with dose-reduction step 1"]
 
 
 def test_fixed_dose_rule_covering_adults_by_age(cli):
     assert computed(cli, "solutinib", "--cyp3a", "moderate-inhibitor", fixtures=True)["mg_exact"] == "50"
-
-
-def test_rule_restricted_by_age_is_not_applied_when_age_is_unknown(cli):
-    data = refused(cli, "solutinib", "--bsa", "0.6", "--cyp3a", "moderate-inhibitor", fixtures=True)
-    assert "it depends on age (age ≥ 12 years), and trkmono has no age option" in data["reasons"][0]
 
 
 def test_avoid_without_an_amount(cli):
@@ -315,8 +596,8 @@ def test_avoid_without_an_amount(cli):
 
 def test_unverified_rule_is_marked_on_its_step(cli):
     out = dose(cli, "solutinib", "--cyp3a", "strong-inhibitor", fixtures=True).stdout
-    assert "2. CYP3A4: strong-inhibitor [sol-blog] UNVERIFIED" in out
-    assert "1. Starting dose [sol-label]\n" in out
+    assert re.search(r"2\. CYP3A4: strong-inhibitor" + CITED + FLAGGED, out)
+    assert re.search(r"1\. Starting dose" + CITED + "\n", out)
 
 
 @pytest.mark.parametrize("args, reason", [
@@ -328,28 +609,13 @@ def test_condition_without_a_rule_computes_nothing(cli, args, reason):
     assert data["reasons"] == [reason]
 
 
-def test_later_rules_are_shown_but_not_applied_after_a_refusal(cli):
-    data = refused(cli, "solutinib", "--hepatic", "child-pugh-a", "--cyp3a", "strong-inhibitor", fixtures=True)
-    assert [s["applied"] for s in data["steps"]] == [True, False, False]
-    assert data["steps"][2]["effect"].endswith("(not applied: no dose was computed before this rule)")
-
-
-def test_regimens_by_age_are_listed_not_chosen(cli):
-    data = refused(cli, "agedinib", "--bsa", "0.5", fixtures=True)
-    assert data["ambiguous"] and len(data["candidates"]) == 4
-    assert data["steps"] == []
-    data = refused(cli, "agedinib", fixtures=True)
-    assert [c["population"] for c in data["candidates"]] == ["fictional adults",
-                                                             "fictional patients 12 years and older"]
-
-
 def test_adult_dose_per_m2_is_not_computed_without_a_bsa(cli):
     data = refused(cli, "squarinib", fixtures=True)
     assert "no BSA to multiply by" in data["reasons"][0]
     data = refused(cli, "squarinib", "--reduction", "1", fixtures=True)
     assert data["reasons"][1] == "the monograph gives no dose-reduction ladder"
     data = refused(cli, "squarinib", "--bsa", "1.8", fixtures=True)
-    assert "no regimen for children covers this BSA (for an adult, run without --bsa)" in data["reasons"][0]
+    assert "a BSA does not tell whether the patient is an adult (give --age)" in data["candidates"][0]["why"]
 
 
 def test_fictional_investigational_drug(cli):
@@ -358,15 +624,21 @@ def test_fictional_investigational_drug(cli):
     assert data["steps"][0]["cite"] == ["trial-registry"]
 
 
-# --- usage errors ----------------------------------------------------------------------------------
+def test_markdown_escapes_and_numbers_the_references(cli):
+    result = dose(cli, "solutinib", "--bsa", "0.9", "-f", "markdown", fixtures=True)
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "**Resulting dose: 80 mg twice daily**, with or without food" in out
+    assert "1. **Starting dose** \\[" in out
+    assert "Solutra fictional label" in out.split("### References")[1]
+    assert "A fictional blog post" not in out  # only the references the answer uses
+    refused_md = dose(cli, "solutinib", "--cyp3a", "strong-inhibitor", "--hepatic", "child-pugh-b", "-f",
+                      "markdown", fixtures=True)
+    assert refused_md.exit_code == 1 and "**No dose computed**" in refused_md.stdout
+    assert "- **AVOID**: the label says to avoid this." in refused_md.stdout
 
 
-@pytest.mark.parametrize("bsa", ["0", "-1", "4.01", "100", "nan", "inf", "-0.0"])
-def test_impossible_bsa_is_a_usage_error(cli, bsa):
-    result = dose(cli, "larotrectinib", "--bsa", bsa)
-    assert result.exit_code == 2
-    assert "body surface area must be a number above 0 and at most 4 (m2)" in result.stderr
-    assert result.stdout == ""
+# --- usage errors ------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("args, allowed", [
@@ -383,27 +655,25 @@ def test_unknown_option_values_say_what_is_allowed(cli, args, allowed):
 
 @pytest.mark.parametrize("step", ["0", "-1"])
 def test_reduction_below_one_is_a_usage_error(cli, step):
-    result = dose(cli, "larotrectinib", "--reduction", step)
-    assert result.exit_code == 2
-    assert "a dose-reduction step is 1 (the first reduction), 2, ..." in result.stderr
+    assert "a dose-reduction step is 1 (the first reduction), 2, ..." in usage_error(
+        cli, "larotrectinib", "--reduction", step)
 
 
 def test_reduction_beyond_the_larotrectinib_ladder(cli):
-    result = dose(cli, "larotrectinib", "--bsa", "0.6", "--reduction", "4")
-    assert result.exit_code == 2
-    assert ("the dose-reduction ladder for pediatric patients with body surface area less than 1.0 m2 has steps "
-            "1 to 3") in result.stderr
+    message = usage_error(cli, "larotrectinib", "--bsa", "0.6", "--reduction", "4")
+    assert "the dose-reduction ladder for pediatric patients with a body surface area below 1.0 m2" in message
+    assert "has steps 1 to 3" in message
 
 
 def test_unknown_drug(cli):
     result = dose(cli, "larotrectnib")
     assert result.exit_code == 1
-    assert "no monograph named 'larotrectnib'; did you mean larotrectinib" in result.stderr
+    assert "no monograph named 'larotrectnib'" in result.stderr
 
 
 def test_option_choices_are_the_schemas():
-    from trkmono.cli_tools import Cyp3a, Hepatic
-    from trkmono.schema import Cyp3aCondition, HepaticClass
+    from trkmono.cli.options import Cyp3a, Hepatic
+    from trkmono.model.schema import Cyp3aCondition, HepaticClass
     assert [h.value for h in Hepatic] == list(typing.get_args(HepaticClass))
     assert [c.value for c in Cyp3a] == list(typing.get_args(Cyp3aCondition))
 
@@ -413,6 +683,7 @@ def test_tool_commands_have_help_with_an_example(cli):
         result = cli(command, "--help")
         assert result.exit_code == 0
         assert "Example: trkmono" in result.stdout, command
+    assert "--age" in cli("dose", "--help").stdout
 
 
 def test_readme_tools_examples_are_real_output(cli):
@@ -420,6 +691,7 @@ def test_readme_tools_examples_are_real_output(cli):
     section = readme.split("<!-- tools -->")[1].split("<!-- /tools -->")[0]
     examples = re.findall(r"```text\n\$ (trkmono [^\n]*)\n(.*?)```", section, re.S)
     assert examples
+
     def lines(text: str) -> list[str]:
         return [line.rstrip() for line in text.rstrip("\n").split("\n")]
 
@@ -427,11 +699,3 @@ def test_readme_tools_examples_are_real_output(cli):
         output = lines(cli(*shlex.split(command)[1:]).stdout)
         expected = lines(shown.split("[… trimmed …]")[0])
         assert output[:len(expected)] == expected, command
-
-
-def test_option_values_match_the_schema():
-    """The CLI's choices are written out (importing the schema at start-up would be slow): keep them equal."""
-    from trkmono.cli_tools import Cyp3a, Hepatic
-    from trkmono.schema import Cyp3aCondition, HepaticClass
-    assert [h.value for h in Hepatic] == list(HepaticClass.__args__)
-    assert [c.value for c in Cyp3a] == list(Cyp3aCondition.__args__)

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
 from conftest import FIXTURES
 
 TOOLS = str(FIXTURES / "tools")
+
+
+CITED = r" \[[^\]]+\]"
+"""A citation marker, whatever its numbering ([lead-label], [1], [2 §4.2, 3])."""
+FLAGGED = r"( UNVERIFIED| \((corroborated|unconfirmed)\))"
+"""The evidence tag of a statement that is not confirmed."""
 
 
 def flat(text: str) -> str:
@@ -25,15 +32,15 @@ def test_larotrectinib_every_cyp3a_condition_with_its_action(cli):
     result = cli("interactions", "larotrectinib")
     assert result.exit_code == 0
     out = flat(result.stdout)
-    assert "• strong inhibitor: AVOID; if unavoidable, reduce dose by 50% [hcp-vitrakvi-us-dosing," in out
+    assert re.search(r"• strong inhibitor: AVOID; if unavoidable, reduce dose by 50%" + CITED + FLAGGED, out)
     assert "• strong inducer: AVOID; if unavoidable, increase dose by 100%" in out
     assert "• moderate inhibitor: no amount stated (read the rule)" in out
     assert "• moderate inducer: no amount stated (read the rule)" in out
-    assert "The specific modification could not be retrieved" in out
-    assert "• grapefruit or grapefruit juice: Avoid. It is a CYP3A4 inhibitor" in out
-    assert "• St. John's wort: Avoid." in out
-    assert "UNVERIFIED" in out
-    assert "laoslucius-interactions — Larotrectinib – interactions (US label text, November 2022)." in out
+    assert "Confirm the modification in the current prescribing information before adjusting." in out
+    assert "• grapefruit or grapefruit juice: Avoid" in out
+    assert "St John's wort" in out
+    assert "gives no rule" not in out
+    assert "Larotrectinib - interactions (US label text, November 2022)." in out[out.index("References ─"):]
     assert "not medical advice" in out
 
 
@@ -44,28 +51,48 @@ def test_larotrectinib_other_statements_that_mention_interactions(cli):
     assert all(m["cite"] for m in data["mentioned_elsewhere"])
 
 
-def test_entrectinib_transporters_qt_and_food_and_missing_inducer_rules(cli):
+def test_entrectinib_inducers_are_avoid_with_their_citation_not_no_rule(cli):
+    result = cli("interactions", "entrectinib")
+    assert result.exit_code == 0
+    out = flat(result.stdout)
+    assert "gives no rule" not in out
+    for kind in ("strong", "moderate"):
+        assert re.search(rf"• {kind} inducer: AVOID{CITED}{FLAGGED} Rule: Avoid coadministration; {kind}", out)
+    assert "rifampicin" in out  # the EU leaflet's medicines, in the rule's text
+    references = out[out.index("References ─"):]
+    assert "Rozlytrek: EPAR - product information (Annex IIIB" in references
+    assert "ROZLYTREK (entrectinib) capsules and oral pellets - structured product label" in references
+
+
+def test_entrectinib_transporters_qt_and_food(cli):
     out = flat(cli("interactions", "entrectinib").stdout)
-    assert "• strong inducer: the monograph gives no rule" in out
-    assert "• moderate inducer: the monograph gives no rule" in out
     assert "• strong inhibitor: AVOID; if unavoidable, use 100 mg once daily" in out
     assert "For: adults and pediatric patients 12 years and older" in out
-    assert "• grapefruit and grapefruit products:" in out
+    assert "• grapefruit, grapefruit juice and Seville oranges:" in out
     assert "• medicines known to prolong the QTc interval:" in out
     assert "• P-gp substrates (e.g. digoxin):" in out
 
 
-def test_json_lists_every_condition_and_empty_rules_mean_no_rule(cli):
+def test_json_lists_every_condition_with_its_rules(cli):
     data = interactions_json(cli, "entrectinib")
     assert data["kind"] == "interactions" and data["drug"] == "entrectinib"
     conditions = {c["condition"]: c["rules"] for c in data["cyp3a4"]}
     assert list(conditions)[:4] == ["strong-inhibitor", "moderate-inhibitor", "strong-inducer", "moderate-inducer"]
-    assert conditions["strong-inducer"] == []
+    for inducer in ("strong-inducer", "moderate-inducer"):
+        [rule] = conditions[inducer]
+        assert rule["avoid"] is True and rule["effect"] == "avoid" and rule["cite"] == ["fda-label-openfda", "ema-pi"]
     strong = conditions["strong-inhibitor"]
     assert strong and all(r["avoid"] for r in strong) and all(r["cite"] for r in strong)
-    assert {o["agent"] for o in data["other"]} >= {"grapefruit and grapefruit products"}
+    assert {o["agent"] for o in data["other"]} >= {"grapefruit, grapefruit juice and Seville oranges"}
     cited = {(r["drug"], r["id"]) for r in data["references"]}
-    assert ("entrectinib", "pdr") in cited
+    assert ("entrectinib", "pdr") in cited and ("entrectinib", "ema-pi") in cited
+
+
+def test_json_empty_rules_mean_no_rule(cli):
+    data = interactions_json(cli, "solutinib", "--data-dir", TOOLS)
+    conditions = {c["condition"]: c["rules"] for c in data["cyp3a4"]}
+    assert conditions["moderate-inducer"] == []
+    assert [r["effect"] for r in conditions["strong-inducer"]] == ["avoid"]
 
 
 def test_investigational_drug_has_no_rules_but_mentions_are_shown(cli):
@@ -79,13 +106,13 @@ def test_investigational_drug_has_no_rules_but_mentions_are_shown(cli):
 
 def test_fictional_rules_of_every_kind(cli):
     out = flat(cli("interactions", "solutinib", "--data-dir", TOOLS).stdout)
-    assert "• strong inhibitor: AVOID; if unavoidable, reduce dose by 50% [sol-blog] UNVERIFIED" in out
-    assert "• moderate inhibitor: use 50 mg twice daily [sol-label] For: fictional patients 12 years and older" in out
-    assert "• strong inducer: AVOID [sol-label] Rule: Avoid; the fictional label gives no dose." in out
+    assert re.search(r"• strong inhibitor: AVOID; if unavoidable, reduce dose by 50%" + CITED + FLAGGED, out)
+    assert re.search(r"• moderate inhibitor: use 50 mg twice daily" + CITED + " For: fictional patients 12 years", out)
+    assert re.search(r"• strong inducer: AVOID" + CITED + r" Rule: Avoid; the fictional label gives no dose\.", out)
     assert "• moderate inducer: the monograph gives no rule" in out
-    assert "• fictional P-gp substrates: Monitor fictionally. [sol-paper]" in out
+    assert re.search(r"• fictional P-gp substrates: Monitor fictionally\." + CITED, out)
     assert "• safety › monitoring: Check fictional QT intervals when coadministered" in out
-    assert "sol-blog — A fictional blog post. Nobody. — secondary web page (weakest tier)" in out
+    assert "A fictional blog post. Nobody. — secondary web page (weakest tier)" in out
 
 
 def test_unknown_drug_exits_1(cli):
@@ -99,10 +126,13 @@ def test_compare_has_an_interactions_row(cli):
     laro = row["cells"]["larotrectinib"]
     assert laro["lines"][0] == ("CYP3A4 rules: strong-inhibitor (avoid), moderate-inhibitor, strong-inducer (avoid), "
                                 "moderate-inducer")
-    assert any(line.startswith("grapefruit or grapefruit juice: Avoid.") for line in laro["lines"])
-    assert "laoslucius-interactions" in laro["cite"] and laro["unverified"] is True
+    assert any(line.startswith("grapefruit or grapefruit juice: Avoid") for line in laro["lines"])
+    assert "laoslucius-interactions" in laro["cite"]
     assert laro["tier"] == "secondary-web"
-    assert row["cells"]["utatrectinib"]["lines"] == ["not stated"]
+    assert row["cells"]["entrectinib"]["lines"][0] == (
+        "CYP3A4 rules: strong-inhibitor (avoid), moderate-inhibitor (avoid), strong-inducer (avoid), "
+        "moderate-inducer (avoid)")
+    assert "no rule" in row["cells"]["utatrectinib"]["lines"][0]
     assert "Interactions" in cli("compare", env={"COLUMNS": "200"}).stdout
 
 
@@ -114,3 +144,9 @@ def test_compare_interactions_row_on_fictional_drugs(cli, name, first):
     data = json.loads(cli("compare", name, "--json", "--data-dir", TOOLS).stdout)
     cell = next(r for r in data["rows"] if r["aspect"] == "Interactions")["cells"][name]
     assert cell["lines"][0] == first
+
+
+def test_no_adjustment_rule_reads_as_such(cli):
+    out = flat(cli("interactions", "leadinib", "--data-dir", TOOLS).stdout)
+    assert re.search(r"• moderate inhibitor: no dose adjustment" + CITED + " Rule: No fictional adjustment", out)
+    assert "0%" not in out

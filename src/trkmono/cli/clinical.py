@@ -16,7 +16,7 @@ from trkmono.cli.options import (Color, ColorOption, Cyp3a, DataDir, FormatOptio
 def dose(
     name: Name,
     bsa: Annotated[Optional[float], typer.Option(
-        "--bsa", metavar="M2", help="Body surface area in m2 (0.1 to 4). Without it: the adult regimen.")] = None,
+        "--bsa", metavar="M2", help="Body surface area in m2 (0.1 to 4). Without it and --age: the adult regimen.")] = None,
     age: Annotated[Optional[str], typer.Option(
         "--age", metavar="AGE", show_default=False,
         help="Age in years (8, 8y, 1.5) or months (10m), 0 to 120 years; chooses age-banded regimens.")] = None,

@@ -34,8 +34,8 @@ from trkmono.errors import UsageError
 from trkmono.model import phrases as describe
 
 if TYPE_CHECKING:  # the plain data has the shape of these models
-    from trkmono.model.schema import (Adjustment, Cited, Dose, Formulation, LeadIn, Monograph, Population,
-                                      Regimen, Strength)
+    from trkmono.model.schema import (Adjustment, Cited, Dose, Formulation, Monograph, Population, Regimen,
+                                      Strength)
 
 
 MIN_BSA_M2 = Decimal("0.1")
@@ -109,7 +109,7 @@ class LeadInDose:
     condition: str | None = None
 
     def __str__(self) -> str:
-        return f"{self.dose} for {self.days} days (lead-in)" + (f", {self.condition}" if self.condition else "")
+        return lead_in_words(str(self.dose), self.days, self.condition)
 
 
 @dataclass
@@ -136,6 +136,13 @@ class Step:
     lead_in: LeadInDose | None = None
     """The starting regimen's lead-in phase, on the start step."""
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def avoid_words(self) -> str:
+        """What an avoid rule means for the dose shown (after 'AVOID: ')."""
+        return "the label says to avoid this. " + (
+            "Its dose change below is only for when it cannot be avoided." if self.amount_stated
+            else "It gives no dose change for when it cannot be avoided.")
 
 
 @dataclass(frozen=True)
@@ -270,13 +277,32 @@ def _bsa_range() -> str:
     return f"body surface area must be a number from {mg(MIN_BSA_M2)} to {mg(MAX_BSA_M2)} (m2)"
 
 
+def asked(request: Request) -> str:
+    """What was asked, in words: 'age 8 years · BSA 0.6 m2 · hepatic child-pugh-b'."""
+    r = request
+    parts = [f"age {r.age}"] if r.age is not None else []
+    parts.append(f"BSA {mg(r.bsa_m2)} m2" if r.bsa_m2 is not None
+                 else "no --bsa" if r.age is not None else "adult (no --bsa, no --age)")
+    if r.reduction is not None:
+        parts.append(f"dose-reduction step {r.reduction}")
+    if r.hepatic:
+        parts.append(f"hepatic {r.hepatic}")
+    if r.cyp3a:
+        parts.append(f"CYP3A4 {r.cyp3a}")
+    return " · ".join(parts)
+
+
+def lead_in_words(dose: str, days: int, condition: str | None) -> str:
+    """'160 mg once daily for 14 days (lead-in)', with the label's condition when it gives one."""
+    return f"{dose} for {days} days (lead-in)" + (f", {condition}" if condition else "")
+
+
 def regimen_words(r: Regimen) -> str:
-    """describe.regimen with the lead-in first: '160 mg once daily for 14 days, then 160 mg ...'."""
+    """describe.regimen with the lead-in first: '160 mg once daily for 14 days (lead-in), then ...'."""
     lead_in = r.lead_in
     if lead_in is None:
         return describe.regimen(r)
-    condition = f", {lead_in.condition}" if lead_in.condition else ""
-    return f"{describe.dose(lead_in.dose)} for {lead_in.days} days (lead-in){condition}, then {describe.regimen(r)}"
+    return f"{lead_in_words(describe.dose(lead_in.dose), lead_in.days, lead_in.condition)}, then {describe.regimen(r)}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -296,16 +322,16 @@ def calculate(m: Monograph, request: Request) -> Outcome:
         return out
 
     regimen, patient = _choose_regimen(m, _patient(request), out)
-    if regimen is None:
-        return out
-    out.regimen = regimen
-    out.other_regimens = [r for r in dosing.regimens if r is not regimen]
-    start = _start(regimen, request, out)
-    rules = _rules(m, request, patient, out)
+    start = None
+    if regimen is not None:
+        out.regimen = regimen
+        out.other_regimens = [r for r in dosing.regimens if r is not regimen]
+        start = _start(regimen, request, out)
+    rules = _rules(m, request, patient, out)  # shown even when no regimen could be chosen
     modifiers = [rule for rule in rules if not rule.no_change]
     if len(modifiers) > 1:
         _not_combined(modifiers, out)
-    current = None if out.reasons else start.dose
+    current = start.dose if start is not None and not out.reasons else None
     for rule in rules:
         current = _apply(rule, current, request, out)
     if current is not None and not out.reasons:
@@ -390,25 +416,20 @@ def _start(regimen: Regimen, request: Request, out: Outcome) -> Step:
                  regimen_words(regimen), applied=current is not None, effect=effect, dose=current)
     if current is None:
         out.refuse(effect)
-    if regimen.lead_in is not None:
-        start.lead_in = _lead_in(regimen.lead_in, request, out)
-        if start.lead_in is None:
-            start.applied, start.dose = False, None
-        elif current is not None:
-            start.effect = f"{start.lead_in}, then {effect}"
+    lead_in = regimen.lead_in
+    if lead_in is not None and current is not None:
+        amount, lead_effect = _amount(lead_in.dose, request.bsa_m2, "the lead-in dose")
+        if amount is None:
+            start.applied, start.dose, start.effect = False, None, lead_effect
+            out.refuse(lead_effect)
+        else:
+            start.lead_in = LeadInDose(amount, lead_in.days, lead_in.condition)
+            start.effect = f"{lead_in_words(lead_effect, lead_in.days, lead_in.condition)}, then {effect}"
     if request.bsa_m2 is None and regimen.population.min_bsa_m2 is not None:
         start.notes.append(f"This regimen is for {describe.bsa_bounds(regimen.population)}; "
                            "for a smaller patient give --bsa.")
     out.steps.append(start)
     return start
-
-
-def _lead_in(lead_in: LeadIn, request: Request, out: Outcome) -> LeadInDose | None:
-    amount, effect = _amount(lead_in.dose, request.bsa_m2, "the lead-in dose")
-    if amount is None:
-        out.refuse(effect)
-        return None
-    return LeadInDose(amount, lead_in.days, lead_in.condition)
 
 
 def _rules(m: Monograph, request: Request, patient: Patient, out: Outcome) -> list[_Rule]:
@@ -493,9 +514,7 @@ def _states_amount(a: Adjustment) -> bool:
 
 
 def _rule_effect(a: Adjustment) -> str:
-    """describe.adjustment, with the label's 'no adjustment' (0%) said as such."""
-    if a.percent_change == 0:
-        return "no dose adjustment (0%)"
+    """describe.adjustment, but a rule without an amount says so."""
     return describe.adjustment(a) if _states_amount(a) or a.avoid else "no amount stated"
 
 
@@ -544,7 +563,7 @@ def _apply(rule: _Rule, current: Amount | None, request: Request, out: Outcome) 
 def _label_terms(rule: _Rule) -> str:
     """What a rule does, in the label's terms (no arithmetic)."""
     if rule.step.kind == "reduction":
-        return f"the label's step: {describe.dose(rule.replace)}"
+        return describe.dose(rule.replace)
     return _rule_effect(rule.step.source)
 
 

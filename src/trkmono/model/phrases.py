@@ -76,7 +76,9 @@ def regimen(r: Regimen) -> str:
 def adjustment(a: Adjustment) -> str:
     """The computed effect of a rule, e.g. 'avoid; else reduce dose by 50%'."""
     effects = []
-    if a.percent_change is not None:
+    if a.percent_change == 0:
+        effects.append("no dose adjustment")
+    elif a.percent_change is not None:
         verb = "reduce" if a.percent_change < 0 else "increase"
         effects.append(f"{verb} dose by {number(abs(a.percent_change))}%")
     if a.set_dose is not None:

@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from trkmono.model import phrases as describe
-from trkmono.clinical.dose import ROUNDING, Outcome, Step, mg, regimen_words
+from trkmono.clinical.dose import ROUNDING, Outcome, Step, asked, regimen_words
 from trkmono.clinical.resistance import Finding, MutationRow, Table as ResistanceTable
 from typing import TYPE_CHECKING
 from trkmono.clinical.search import Hit, Record
@@ -70,25 +70,11 @@ def _notice(console: Console) -> None:
 # dose
 
 
-def _asked(outcome: Outcome) -> str:
-    r = outcome.request
-    parts = [f"age {r.age}"] if r.age is not None else []
-    parts.append(f"BSA {mg(r.bsa_m2)} m2" if r.bsa_m2 is not None
-                 else "no --bsa" if r.age is not None else "adult (no --bsa, no --age)")
-    if r.reduction is not None:
-        parts.append(f"dose-reduction step {r.reduction}")
-    if r.hepatic:
-        parts.append(f"hepatic {r.hepatic}")
-    if r.cyp3a:
-        parts.append(f"CYP3A4 {r.cyp3a}")
-    return " · ".join(parts)
-
-
 def render_dose(console: Console, outcome: Outcome) -> None:
     """Each step with its rule and citations, then the dose (or why there is none)."""
     m = outcome.monograph
     console.print(Text(f"{m.identity.generic_name.upper()} — dose", style="bold"))
-    console.print(Text(f"Asked: {_asked(outcome)}"))
+    console.print(Text(f"Asked: {asked(outcome.request)}"))
     for number, step in enumerate(outcome.steps, start=1):
         _render_step(console, number, step)
     if outcome.computed:
@@ -125,9 +111,7 @@ def _render_step(console: Console, number: int, step: Step) -> None:
         head.append(" (not applied)", style="dim")
     console.print(head + marker(step.source))
     if step.avoid:
-        console.print(Text("   AVOID: the label says to avoid this. ", style="bold red")
-                      + Text("Its dose change below is only for when it cannot be avoided."
-                             if step.amount_stated else "It gives no dose change for when it cannot be avoided."))
+        console.print(Text("   AVOID: ", style="bold red") + Text(step.avoid_words))
     if step.population:
         console.print(Text(f"   For: {step.population}"))
     if step.rule:
