@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
+from conftest import SHIPPED
+
 TRKMONO = Path(sys.executable).parent / "trkmono"
 
 
@@ -121,14 +123,15 @@ def test_short_output_is_not_paged(fake_pager):
     assert not record.exists()
 
 
-def test_narrow_terminal_compare_keeps_every_word(cli):
+def test_narrow_terminal_compare_goes_aspect_by_aspect_and_keeps_every_word(cli):
     wide = cli("compare", "larotrectinib", "entrectinib", env={"COLUMNS": "200"}).stdout
-    narrow = cli("compare", "larotrectinib", "entrectinib", env={"COLUMNS": "60"}).stdout
-    assert all(len(line) <= 60 for line in narrow.splitlines())
-    assert "LAROTRECTINIB" in narrow and "ENTRECTINIB" in narrow  # one block per drug
+    narrow = cli("compare", "larotrectinib", "entrectinib", env={"COLUMNS": "80"}).stdout
+    assert all(len(line) <= 80 for line in narrow.splitlines())
+    status = narrow.split("Status ─")[1].split("\nTargets ─")[0]  # an aspect, then each drug within it
+    assert "\nlarotrectinib: approved" in status and "\nentrectinib: approved" in status
     assert "…" not in narrow
-    words = lambda text: sorted(w for w in text.split() if w.isalpha())  # noqa: E731
-    assert set(words(wide)) - set(words(narrow)) <= {"larotrectinib", "entrectinib"}
+    words = lambda text: {w for w in text.split("References ─")[0].split() if w.isalpha()}  # noqa: E731
+    assert words(wide) == words(narrow)  # (addresses in the reference list are folded, as on any terminal)
 
 
 def markdown_tokens(text: str):
@@ -141,7 +144,8 @@ def test_show_markdown_is_well_formed(cli):
     tokens = markdown_tokens(result.stdout)
     headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
     assert headings[0] == "larotrectinib"
-    for section in ["Read first", "Status", "Indications", "Mechanism", "Dosing", "Safety", "Efficacy", "References"]:
+    for section in ["At a glance", "Caveats", "Status", "Indications", "Mechanism", "Dosing", "Safety", "Efficacy",
+                    "References"]:
         assert section in headings
     assert any(t.type == "table_open" for t in tokens)
     links = [t for t in tokens if t.type == "inline" for c in t.children or [] if c.type == "link_open"]
@@ -149,12 +153,15 @@ def test_show_markdown_is_well_formed(cli):
     assert "\x1b[" not in result.stdout
 
 
-def test_compare_markdown_is_one_table(cli):
+def test_compare_markdown_is_one_table_with_a_linked_reference_list(cli):
     result = cli("compare", "--format", "markdown")
     tokens = markdown_tokens(result.stdout)
     assert [t.type for t in tokens].count("table_open") == 1
     header = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "th_open"]
-    assert header == ["Aspect", "entrectinib", "larotrectinib", "utatrectinib"]
+    assert header == ["Aspect", *sorted(path.stem for path in SHIPPED.glob("*.yaml"))]
+    references = result.stdout.split("## References")[1]
+    assert "\\[1\\] entrectinib: [" in references and "](<https://" in references
+    assert "\\[1,\u00a02" in result.stdout.split("## References")[0]  # the cells point at the list
 
 
 def test_markdown_escapes_data(cli, tmp_path):

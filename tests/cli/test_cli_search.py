@@ -42,9 +42,10 @@ def test_case_and_quoting_do_not_matter(cli):
 def test_hit_is_drug_section_citation_and_highlighted_snippet(cli):
     result = cli("search", "grapefruit", "--data-dir", TOOLS)
     assert result.exit_code == 0
-    assert result.stdout.startswith("solutinib · dosing › other_interactions [sol-label]\n"
+    assert result.stdout.startswith("solutinib · dosing › other_interactions [1]\n"
                                     "    fictional grapefruit · Avoid the fictional fruit.\n")
     assert "1 hit(s) in 1 monograph(s) for: grapefruit" in result.stdout
+    assert "\n[1] Solutra fictional label" in result.stdout  # the numbered reference list ends the output
     coloured = cli("search", "grapefruit", "--data-dir", TOOLS, "--color", "always").stdout
     assert "\x1b[1;7mgrapefruit\x1b[0m" in coloured
 

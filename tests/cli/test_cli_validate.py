@@ -124,7 +124,7 @@ def test_duplicate_ids_and_names_across_files(cli, write, valid_text):
 def test_json_format(cli, write, valid_text):
     path = write(valid_text.replace("id: testinib", "id: othername"))
     result = cli("validate", str(path), "--format", "json", *LENIENT_AGE)
-    findings = json.loads(result.stdout)
+    findings = json.loads(result.stdout)["findings"]
     assert findings == [{"file": str(path), "line": 3, "column": 5, "level": "error",
                          "rule": "id-filename", "message": "id 'othername' does not match the file name 'testinib'"}]
     assert result.exit_code == 1

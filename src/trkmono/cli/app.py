@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from trkmono import __version__
-from trkmono.cli import browse, checking, clinical, curation_report, labels
+from trkmono.cli import browse, checking, clinical, curation, curation_report, labels
 from trkmono.cli.guard import prepare_streams
 
 app = typer.Typer(
@@ -34,7 +34,7 @@ def _data_version() -> str:
     try:
         from trkmono.library import open_library
         library = open_library(None)
-        newest = max((m.review.last_reviewed for m in library.monographs()), default=None)
+        newest = max((m.review.last_reviewed for m in library.heads()), default=None)
     except Exception:  # the version must print even when the data cannot be read
         return "data: unreadable"
     return f"data reviewed up to {newest}, {len(library.members)} monographs"
@@ -59,6 +59,8 @@ app.command()(checking.validate)
 app.command()(checking.schema)
 app.command()(curation_report.provenance)
 app.command()(labels.labels)
+app.command()(curation.new)
+app.command()(curation.help)
 
 
 def run() -> None:

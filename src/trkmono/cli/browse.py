@@ -14,7 +14,7 @@ from trkmono.cli.options import (Color, ColorOption, DataDir, FormatOption, Json
 
 @command
 def list_command(data_dir: DataDir = None, output: FormatOption = None, json: JsonFlag = False,
-                 color: ColorOption = Color.auto, quiet: Quiet = False) -> None:
+                 color: ColorOption = Color.auto, no_pager: NoPager = False, quiet: Quiet = False) -> None:
     """List the monographs in the library.
 
     Example: trkmono list --json
@@ -22,11 +22,12 @@ def list_command(data_dir: DataDir = None, output: FormatOption = None, json: Js
     fmt = output_format(output, json)
     library = open_library(data_dir, quiet)
     from trkmono.views import json as as_json, markdown
-    monographs = list(library.monographs())
+    monographs = list(library.heads())
     answer(fmt, color.value,
            text=lambda console: terminal().render_list(console, monographs),
            json=lambda: as_json.library_json(monographs, [b.path for b in library.broken]),
-           markdown=lambda: markdown.library(monographs))
+           markdown=lambda: markdown.library(monographs),
+           page=not no_pager)
 
 
 @command
@@ -35,6 +36,7 @@ def show(
     section: Annotated[Optional[list[Section]], typer.Option(
         "--section", "-s", help="Show only this section (repeatable).")] = None,
     brief: Annotated[bool, typer.Option("--brief", help="Only the at-a-glance block.")] = False,
+    notes: Annotated[bool, typer.Option("--notes", help="Add the curator notes (how claims were researched).")] = False,
     data_dir: DataDir = None,
     output: FormatOption = None,
     json: JsonFlag = False,
@@ -44,6 +46,10 @@ def show(
 ) -> None:
     """Show one drug's monograph: at a glance first, then every section, each claim cited.
 
+    The at-a-glance block (indication, doses, forms, reductions, hepatic, renal and CYP3A4
+    handling, warnings, monitoring, how current it is) fits one screen; --brief prints only it.
+    Curator notes are left out unless --notes is given (--json always carries them).
+
     Example: trkmono show vitrakvi --section dosing
     """
     fmt = output_format(output, json)
@@ -51,9 +57,9 @@ def show(
     monograph = find(open_library(data_dir, quiet), name, quiet)
     from trkmono.views import json as as_json, markdown
     answer(fmt, color.value,
-           text=lambda console: terminal().render_monograph(console, monograph, chosen, brief=brief),
+           text=lambda console: terminal().render_monograph(console, monograph, chosen, brief=brief, notes=notes),
            json=lambda: as_json.monograph_json(monograph, chosen),
-           markdown=lambda: markdown.monograph(monograph, chosen, brief=brief),
+           markdown=lambda: markdown.monograph(monograph, chosen, brief=brief, notes=notes),
            page=not no_pager)
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -10,6 +12,39 @@ import typer
 
 from trkmono.cli.guard import command, emit
 from trkmono.cli.options import DataDir, FindingFormat
+
+PROGRESS_FROM = 100
+"""Runs of this many files or more say on a terminal's stderr that they are at work."""
+
+
+@contextmanager
+def progress(files: int) -> Iterator[None]:
+    """'trkmono: checking 1,000 files… 3 s' on stderr, updated each second and erased at the end,
+    when the run is long and stderr is a terminal (never in a pipe, a log or CI)."""
+    if files < PROGRESS_FROM or not sys.stderr.isatty():
+        yield
+        return
+    import threading
+    import time
+
+    started, done = time.monotonic(), threading.Event()
+
+    def show() -> None:
+        while True:
+            sys.stderr.write(f"\rtrkmono: checking {files:,} files… {time.monotonic() - started:.0f} s\x1b[K")
+            sys.stderr.flush()
+            if done.wait(1):
+                return
+
+    ticker = threading.Thread(target=show, daemon=True)
+    ticker.start()
+    try:
+        yield
+    finally:
+        done.set()
+        ticker.join()
+        sys.stderr.write("\r\x1b[K")
+        sys.stderr.flush()
 
 
 @command
@@ -27,9 +62,11 @@ def validate(
 ) -> None:
     """Check monographs: schema, citations, evidence, ids, names, dates, status.
 
-    Findings go to stdout as path:line:col: level: message (rule). Exit 0 clean (warnings
-    allowed), 1 errors (or warnings with --strict), 2 usage error. Every file is read and
-    checked on every run; no cache is consulted.
+    Findings go to stdout as path:line:col: level: message (rule); --format json gives the
+    versioned envelope of the other commands (kind "findings"). Schema and data rules are
+    reported together, every problem of every file. Exit 0 clean (warnings allowed), 1 errors
+    (or warnings with --strict), 2 usage error. Every file is read and checked on every run; no
+    cache is consulted. A long run shows that it is at work on stderr when that is a terminal.
 
     Example: trkmono validate data/monographs --strict --format github
     """
@@ -42,7 +79,8 @@ def validate(
     from trkmono.views.findings import render
 
     files = expand(paths or [chosen_data_dir(data_dir) or packaged_data_dir()])
-    problems = run(files, Settings(today=dt.date.today(), review_age_months=max_review_age), jobs)
+    with progress(len(files)):
+        problems = run(files, Settings(today=dt.date.today(), review_age_months=max_review_age), jobs)
     emit(render(problems, output_format.value))
     errors = sum(p.level == "error" for p in problems)
     sys.stderr.write(f"{len(files)} file(s) checked: {errors} error(s), {len(problems) - errors} warning(s)\n")

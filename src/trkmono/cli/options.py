@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -27,10 +29,14 @@ Cyp3a = _choices("Cyp3a", terms.CYP3A_CONDITIONS, "A CYP3A4 inhibitor or inducer
 
 
 def complete_names(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Drug names, brands, codes and synonyms that start with what was typed (any case).
+    """Drug names, brands, codes and synonyms that start with what was typed (any case), from the
+    library in use (--data-dir or TRKMONO_DATA_DIR respected).
 
     Each name is offered once, spelled as the monograph spells it or in the case the user began
-    typing; a name with a space is offered quoted so the shell keeps it one word.
+    typing (typer keeps only candidates that start with exactly what was typed). A name with a
+    space must stay one word: bash inserts a candidate as it is, so there the space is escaped
+    (``BAY\\ 2731954``; a quoted candidate would not start with what was typed and typer would drop
+    it); zsh and fish quote the candidates they insert themselves.
     """
     try:
         from trkmono.library import open_library
@@ -46,7 +52,21 @@ def complete_names(ctx: typer.Context, incomplete: str) -> list[str]:
         for _, name, _ in member.names:
             if name.casefold().startswith(typed.casefold()):
                 found.setdefault(name.casefold(), _in_typed_case(name, typed))
-    return sorted(f"'{n}'" if " " in n else n for n in found.values())
+    return sorted(_one_shell_word(name) for name in found.values())
+
+
+_SHELL_SPECIAL = re.compile(r"([\s'\"\\$`&|;<>()*?!#~\[\]{}])")
+
+
+def _one_shell_word(name: str) -> str:
+    """``name`` as bash must receive it to keep it one word; as it is for the other shells."""
+    if os.environ.get(COMPLETE_ENV, "").endswith("_bash"):
+        return _SHELL_SPECIAL.sub(r"\\\1", name)
+    return name
+
+
+COMPLETE_ENV = "_TRKMONO_COMPLETE"
+"""Set by the shell's completion script to the shell asking ('complete_bash', 'complete_zsh', ...)."""
 
 
 def _in_typed_case(name: str, typed: str) -> str:

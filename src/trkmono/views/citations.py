@@ -1,18 +1,180 @@
-"""What every view of the clinical tools shares without rich: which statements an answer used,
-and the CYP3A4 rules grouped by condition."""
+"""The one citation style of every view, and what the views of the clinical tools share (no rich).
+
+Every output numbers the references it cites [1], [2], ... and lists them at its end. A claim is
+followed by its marker (``[3]``, or ``[3 §2.3]`` when the monograph says where in reference 3 it
+stands) and, unless it is confirmed, by a short evidence tag: ``(corroborated)`` or ``(unconfirmed)``.
+The legend says so once per output. ``show`` numbers a monograph's references in their own order,
+so ``[3]`` means the same reference in every ``show`` of that drug; the other outputs number them
+in the order they are first cited.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from trkmono.clinical.compare import weakest_evidence
+from trkmono.compiled.plain import Plain
 from trkmono.model import phrases as describe
 from trkmono.terms import CYP3A_CONDITIONS
 
 if TYPE_CHECKING:  # the plain data has the shape of these models
     from trkmono.clinical.dose import Outcome
     from trkmono.clinical.resistance import Finding
-    from trkmono.model.schema import Adjustment, Cited, Monograph
+    from trkmono.model.schema import Adjustment, Cited, Monograph, Reference
+
+
+EVIDENCE_MEANINGS = {
+    "confirmed": "a regulatory or peer-reviewed text that was read states it",
+    "corroborated": "only reproductions of the label or other secondary sources agree, at least two "
+                    "independent ones",
+    "unconfirmed": "one secondary source, the seed page alone, or sources that disagree",
+}
+"""What each evidence status means; a confirmed claim carries no tag."""
+
+LEGEND = ("[n §x]: reference n (at §x in it) · no tag: confirmed · (corroborated): only secondary sources "
+          "agree · (unconfirmed): a single secondary source, or disputed")
+"""Said once per output, wherever markers and tags appear."""
+
+
+def together(claims: list[Cited]) -> Plain:
+    """One citation for several claims (a list of targets): all their references, the weakest status."""
+    return Plain(cite=list(dict.fromkeys(ref for c in claims for ref in c.cite)), at={},
+                 evidence=weakest_evidence(c.evidence for c in claims))
+
+
+def evidence_tag(status: str) -> str:
+    """'' for a confirmed claim, else the status in parentheses: '(corroborated)', '(unconfirmed)'."""
+    return "" if status == "confirmed" else f"({status})"
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One numbered reference of an output: its number, its drug and the reference itself."""
+
+    number: int
+    monograph: Monograph | None
+    ref_id: str
+    reference: Reference | None
+
+
+class Numbering:
+    """The references one output cites, numbered [1], [2], ... in the order they are first cited.
+
+    A reference is known by its drug and its id, so outputs about several drugs number each
+    drug's references apart. A marker given without its drug (a single-drug output) takes its
+    drug from ``resolve`` before the list is printed.
+    """
+
+    def __init__(self) -> None:
+        self._numbers: dict[tuple[str, str], int] = {}
+        self._monographs: dict[tuple[str, str], Monograph] = {}
+        self._cited: set[int] = set()
+
+    def follow(self, m: Monograph) -> None:
+        """Number the monograph's references in its own order (as ``show`` does)."""
+        for r in m.references:
+            self.number(r.id, m)
+
+    def number(self, ref_id: str, m: Monograph | None = None) -> int:
+        """The number of a reference, given the next one when first cited."""
+        key = (m.id if m is not None else "", ref_id)
+        if key not in self._numbers:
+            self._numbers[key] = len(self._numbers) + 1
+        if m is not None:
+            self._monographs[key] = m
+        return self._numbers[key]
+
+    def brackets(self, claim: Cited | None, m: Monograph | None = None, space: str = " ",
+                 locators: bool = True) -> str:
+        """'[1, 3 §2.3]': a claim's references with their locators ('' without citations).
+
+        ``space`` joins the marker's parts: the terminal gives a space it never breaks at, so a
+        marker never splits across lines. A summary may leave the locators out.
+        """
+        if claim is None or not claim.cite:
+            return ""
+        at = (getattr(claim, "at", None) or {}) if locators else {}
+        parts = sorted((self.number(ref, m), at.get(ref)) for ref in dict.fromkeys(claim.cite))
+        for number, _ in parts:
+            self._cited.add(number)
+        separator = ";" if any(where for _, where in parts) else ","  # a locator may hold a comma
+        return "[" + f"{separator}{space}".join(f"{n}{space}{space.join(where.split())}" if where else str(n)
+                                                for n, where in parts) + "]"
+
+    def marker(self, claim: Cited | None, m: Monograph | None = None, space: str = " ") -> str:
+        """The brackets, then the claim's evidence tag when it is not confirmed."""
+        tag = evidence_tag(getattr(claim, "evidence", "confirmed")) if claim is not None else ""
+        brackets = self.brackets(claim, m, space)
+        return brackets + (space + tag if brackets and tag else "")
+
+    def resolve(self, groups: Iterable[tuple[Monograph, Iterable[str]]]) -> None:
+        """Number the references of ``groups`` (drug, ids) not cited yet, and give markers made
+        without a drug the drug whose references hold their id."""
+        for m, ids in groups:
+            for ref_id in ids:
+                if ("", ref_id) in self._numbers:
+                    self._monographs.setdefault(("", ref_id), m)
+                else:
+                    self.number(ref_id, m)
+
+    def listed(self, cited_only: bool = False) -> list[Listed]:
+        """Every numbered reference (or only those a marker cited) in number order."""
+        out = []
+        for key, number in sorted(self._numbers.items(), key=lambda item: item[1]):
+            if cited_only and number not in self._cited:
+                continue
+            m = self._monographs.get(key)
+            reference = next((r for r in m.references if r.id == key[1]), None) if m is not None else None
+            out.append(Listed(number, m, key[1], reference))
+        return out
+
+    def drugs(self) -> int:
+        """How many drugs the numbered references belong to."""
+        return len({m.id for m in self._monographs.values()})
+
+    def __bool__(self) -> bool:
+        return bool(self._numbers)
+
+    def __len__(self) -> int:
+        return len(self._numbers)
+
+
+_OUTPUT: ContextVar[Numbering | None] = ContextVar("trkmono_output", default=None)
+
+
+@contextmanager
+def output() -> Iterator[Numbering]:
+    """One output: the numbering its markers and its reference list share."""
+    token = _OUTPUT.set(Numbering())
+    try:
+        yield _OUTPUT.get()
+    finally:
+        _OUTPUT.reset(token)
+
+
+def current() -> Numbering:
+    """The numbering of the output being drawn."""
+    numbering = _OUTPUT.get()
+    if numbering is None:
+        raise RuntimeError("citation markers are drawn only inside an output (views.citations.output)")
+    return numbering
+
+
+def reference_entry(item: Listed, with_drug: bool) -> str:
+    """'Title. Publisher, date. URL' (after 'drug: ' when the output covers several drugs), or
+    the id alone when the reference is not known."""
+    drug = f"{item.monograph.identity.generic_name}: " if with_drug and item.monograph is not None else ""
+    return drug + (describe.reference_line(item.reference) if item.reference is not None else item.ref_id)
+
+
+def label_revision(m: Monograph) -> Reference | None:
+    """The regulatory label with the newest revision (or publication) date, if the monograph cites one."""
+    labels = [r for r in m.references if r.tier == "regulatory-label" and (r.revision_date or r.date)]
+    return max(labels, key=lambda r: r.revision_date or r.date, default=None)
 
 
 def cited_ids(sources: Iterable[Cited | None]) -> list[str]:

@@ -1,4 +1,4 @@
-"""The one place rich is set up: a console for the chosen colour mode, and text rendered by it."""
+"""The one place rich is set up: a console for the chosen colour mode, and text captured from it."""
 
 from __future__ import annotations
 
@@ -6,6 +6,12 @@ import io
 from collections.abc import Callable
 
 from rich.console import Console
+
+from trkmono.views.citations import output
+
+UNBROKEN = "\u2800"
+"""Drawn where a space must never become a line break (inside a citation marker); rich sees a
+character of one cell that is not a space, and the captured text gets a plain space back."""
 
 
 def make_console(color: str, stderr: bool = False) -> Console:
@@ -18,13 +24,18 @@ def make_console(color: str, stderr: bool = False) -> Console:
 
 
 def rendered(color: str, draw: Callable[[Console], None]) -> str:
-    """What ``draw(console)`` prints, as text for this terminal (colour codes only where it has them),
-    without trailing spaces. The console writes into memory, never to stdout itself, so only the
-    caller writes the answer and can tell whether it arrived."""
+    """What ``draw(console)`` prints, as text for this terminal (colour codes only where it has them).
+
+    The drawing is one output: its citation markers share one numbering. Trailing spaces are
+    removed from every line, and unbroken spaces become plain ones. The console writes into
+    memory, so only the caller writes the answer and can tell whether it arrived (a full disk).
+    """
     probe = make_console(color)
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=probe.is_terminal, color_system=probe.color_system,
                       no_color=probe.no_color, width=probe.width, height=probe.height, highlight=False,
                       legacy_windows=False, emoji=False)
-    draw(console)
-    return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
+    with output():
+        draw(console)
+    text = buffer.getvalue().replace(UNBROKEN, " ")
+    return "\n".join(line.rstrip() for line in text.split("\n"))

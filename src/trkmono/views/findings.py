@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from trkmono.problems import Problem
 from trkmono.errors import printable
 
@@ -18,10 +16,13 @@ def text(problems: list[Problem]) -> str:
 
 
 def as_json(problems: list[Problem]) -> str:
-    """A JSON list of findings (file, line, column, level, rule, message)."""
+    """The versioned envelope of every other command's JSON (``kind`` ``findings``): ``findings``,
+    each with file, line, column, level, rule and message, and the ``errors`` and ``warnings`` counts."""
+    from trkmono.views.json import _envelope
     rows = [{"file": p.path, "line": p.line, "column": p.column, "level": p.level, "rule": p.rule,
              "message": p.message} for p in problems]
-    return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+    errors = sum(p.level == "error" for p in problems)
+    return _envelope("findings", findings=rows, errors=errors, warnings=len(problems) - errors) + "\n"
 
 
 def github(problems: list[Problem]) -> str:

@@ -1,6 +1,8 @@
 """Markdown for tumour-board notes and wikis: headings, lists, tables and a linked reference list.
 
-Text from the data is escaped so it can never turn into Markdown structure or HTML.
+Text from the data is escaped so it can never turn into Markdown structure or HTML. Citations
+follow the one style of every view (views.citations): ``[n]`` or ``[n §x]`` after each claim, its
+evidence tag when not confirmed, the legend once, and the references it points at at the end.
 """
 
 from __future__ import annotations
@@ -11,17 +13,23 @@ from collections.abc import Iterable
 from trkmono.model import phrases as describe
 from trkmono.clinical.compare import Row
 from trkmono.clinical.dose import ROUNDING, asked, regimen_words
-from trkmono.views.citations import cited_ids, dose_sources
+from trkmono.views import glance
+from trkmono.views.citations import (LEGEND, Numbering, cited_ids, cyp3a_effect, cyp3a_groups, dose_sources,
+                                     evidence_tag, reference_entry, together)
 from typing import TYPE_CHECKING
 
 from trkmono import terms
 
 if TYPE_CHECKING:  # the plain data has the shape of these models
     from trkmono.clinical.dose import Outcome, Step
-    from trkmono.model.schema import Cited, Monograph, Regimen
+    from trkmono.clinical.resistance import Finding, MutationRow, Table as ResistanceTable
+    from trkmono.clinical.search import Hit, Record
+    from trkmono.model.schema import Cited, Monograph, Reference, Regimen
 
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
+NBSP = "\u00a0"
+"""Joins a marker's parts, so a renderer never breaks a marker across lines."""
 
 
 def escape(text: str) -> str:
@@ -30,42 +38,126 @@ def escape(text: str) -> str:
 
 
 class Markers:
-    """[1], [2], ... after each claim, pointing at the numbered reference list."""
+    """``[1]``, ``[2 §4.2]`` ... after each claim, and its evidence tag, in one output's numbering.
 
-    def __init__(self, monograph: Monograph) -> None:
-        self.numbers = {r.id: i for i, r in enumerate(monograph.references, start=1)}
+    Given a monograph, the numbers follow its reference list (as ``show`` does); otherwise they
+    follow the order in which claims are first cited, each drug's references apart.
+    """
 
-    def __call__(self, claim: Cited) -> str:
-        numbers = ",".join(str(n) for n in sorted({self.numbers.get(ref, 0) for ref in claim.cite}))
-        return f" \\[{numbers}\\]" + (" **UNVERIFIED**" if claim.evidence != "confirmed" else "")
+    def __init__(self, monograph: Monograph | None = None) -> None:
+        self.monograph = monograph
+        self.numbering = Numbering()
+        if monograph is not None:
+            self.numbering.follow(monograph)
+
+    @property
+    def numbers(self) -> dict[str, int]:
+        """The monograph's reference ids and their numbers."""
+        m = self.monograph
+        return {r.id: self.numbering.number(r.id, m) for r in m.references} if m is not None else {}
+
+    def __call__(self, claim: Cited | None, m: Monograph | None = None) -> str:
+        brackets = self.numbering.brackets(claim, m or self.monograph, NBSP)
+        if not brackets:
+            return ""
+        tag = evidence_tag(claim.evidence)
+        return " " + _SPECIAL.sub(r"\\\1", brackets) + (f"{NBSP}*{tag}*" if tag else "")
+
+    def references(self, cited_only: bool = False) -> list[str]:
+        """The legend, then '- [n] Title (linked). Publisher, date. *tier*' for the references cited."""
+        listed = self.numbering.listed(cited_only)
+        if not listed:
+            return []
+        several = self.numbering.drugs() > 1
+        return [f"*{escape(LEGEND)}*", ""] + [
+            f"- \\[{item.number}\\] " + (_reference(item.reference) if item.reference is not None and not several
+                                          else escape(reference_entry(item, several)))
+            for item in listed]
 
 
-def monograph(m: Monograph, sections: Iterable[str] | None = None, brief: bool = False) -> str:
-    """The monograph's header, caveats and chosen sections as Markdown."""
-    sections = sections or terms.SECTIONS
+def _reference(r: Reference, note: str | None = None) -> str:
+    title = f"[{escape(r.title)}](<{r.url}>)" if r.url and r.url.startswith("http") else escape(r.title)
+    when = f", {r.date}" if r.date else ""
+    return f"{title}. {escape(r.publisher)}{when}. *{describe.TIER_LABELS[r.tier]}*" + (
+        f" — {escape(note)}" if note else "")
+
+
+def _notice() -> str:
+    return f"*{escape(describe.NOTICE)}*"
+
+
+# ---------------------------------------------------------------------------------------------
+# show
+
+
+def monograph(m: Monograph, sections: Iterable[str] | None = None, brief: bool = False, notes: bool = False) -> str:
+    """The monograph as Markdown: the same content as the terminal's ``show`` (at a glance, caveats,
+    sections, references), with curator notes only when asked for."""
+    chosen = list(sections or [])
     mark = Markers(m)
     ident = m.identity
-    cls = ident.classification
     lines = [f"# {escape(ident.generic_name)}", ""]
     if ident.brands:
         lines += [f"Brands: {escape(', '.join(describe.brand_names(ident)))}", ""]
-    lines += [
-        f"- Class: {escape(cls.drug_class)}, {cls.generation}-generation{mark(cls)}",
-        f"- Route: {escape(ident.route.text)}{mark(ident.route)}",
-        f"- Stage: {m.status.stage}{mark(m.status)}",
-        f"- Last reviewed: {m.review.last_reviewed}",
-        "",
-    ]
+    names = [n.name for n in ident.codes + ident.synonyms]
+    if names:
+        lines += [f"Also known as: {escape(', '.join(names))}", ""]
+    lines += [f"Stage: {m.status.stage} · last reviewed {m.review.last_reviewed}", ""]
+    if not chosen or brief:
+        lines += ["## At a glance", ""] + _glance(m, mark) + [""]
+    if brief:
+        return "\n".join(lines + [f"*{escape(LEGEND)}*", "",
+                                  f"References: `trkmono show {m.id} --section references`", "", _notice()]) + "\n"
+    cls = ident.classification
+    lines += [f"- Class: {escape(cls.drug_class)}, {cls.generation}-generation{mark(cls)}",
+              f"- Targets: {escape(', '.join(t.name for t in ident.targets))}{mark(together(ident.targets))}",
+              f"- Route: {escape(ident.route.text)}{mark(ident.route)}", ""]
     if m.review.caveats:
-        lines += ["## Read first", ""] + [f"- {escape(c.text)}{mark(c)}" for c in m.review.caveats] + [""]
-    for name in sections:
-        lines += [f"## {name.capitalize()}", ""] + _SECTIONS[name](m, mark) + [""]
-    lines.append(f"*{escape(describe.NOTICE)}*")
+        lines += ["## Caveats", ""] + _bullets(((c.text, c) for c in m.review.caveats), mark, notes) + [""]
+    if notes and m.review.curator_notes:
+        lines += ["## Curator notes", ""] + [f"- {escape(n)}" for n in m.review.curator_notes] + [""]
+    for name in chosen or terms.SECTIONS:
+        if name != "references":
+            lines += [f"## {name.capitalize()}", ""] + _SECTIONS[name](m, mark, notes) + [""]
+    full = not chosen or "references" in chosen
+    lines += ["## References" if full else "## References cited above", ""] + [f"*{escape(LEGEND)}*", ""]
+    lines += _references(m, mark, cited_only=not full, notes=notes)
+    lines += ["", _notice()]
     return "\n".join(lines) + "\n"
 
 
-def _bullets(items: Iterable[tuple[str, Cited]], mark: Markers) -> list[str]:
-    return [f"- {escape(text)}{mark(claim)}" for text, claim in items]
+def _glance(m: Monograph, mark: Markers) -> list[str]:
+    lines = []
+    for row in glance.rows(m):
+        items = "; ".join(_glance_item(item, mark) for item in row.items) or "not in this monograph"
+        lines.append(f"- **{row.label}:** {items}")
+    now = glance.currency(m)
+    return lines + [f"- **Current:** {escape(now.lead)}{mark(now.claim)} · {escape(now.text)}"]
+
+
+def _glance_item(item: glance.Item, mark: Markers) -> str:
+    lead = f"**{escape(item.lead)}**" if item.lead else ""
+    joint = (" " if item.lead.endswith(":") else " — ") if item.lead else ""
+    return lead + (joint + escape(item.text) if item.text else "") + mark(item.claim)
+
+
+def _bullets(items: Iterable[tuple[str, Cited]], mark: Markers, notes: bool = False) -> list[str]:
+    lines = []
+    for text, claim in items:
+        lines.append(f"- {escape(text)}{mark(claim)}")
+        lines += _note(claim, notes)
+    return lines
+
+
+def _note(claim: Cited, notes: bool, indent: str = "  ") -> list[str]:
+    """The claim's curator note as a nested item, when asked for."""
+    note = getattr(claim, "curator_note", None) if notes else None
+    return [f"{indent}- *Curator note:* {escape(note)}"] if note else []
+
+
+def _cell_note(claim: Cited, notes: bool) -> str:
+    note = getattr(claim, "curator_note", None) if notes else None
+    return f"<br>*Curator note:* {escape(note)}" if note else ""
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -74,77 +166,96 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     ] + [""]
 
 
-def _status(m: Monograph, mark: Markers) -> list[str]:
-    rows = [[escape(h.regulator), e.date, describe.event(e), escape(e.indication) + mark(e)]
+def _status(m: Monograph, mark: Markers, notes: bool) -> list[str]:
+    lines = [f"Overall stage: {m.status.stage}{mark(m.status)}", ""]
+    rows = [[escape(h.regulator), e.date, describe.event(e), escape(e.indication) + mark(e) + _cell_note(e, notes)]
             for h in m.status.regulators for e in h.events]
-    return _table(["Regulator", "Date", "Event", "Indication"], rows) if rows else ["No regulatory events."]
+    return lines + (_table(["Regulator", "Date", "Event", "Indication"], rows) if rows else ["No regulatory events."])
 
 
-def _indications(m: Monograph, mark: Markers) -> list[str]:
+def _indications(m: Monograph, mark: Markers, notes: bool) -> list[str]:
     lines: list[str] = []
     for ind in m.indications:
         lines.append(f"- **{escape(ind.regulator)}**: {escape(ind.text)}{mark(ind)}")
+        lines += _note(ind, notes)
         lines.append(f"  - Population: {escape('; '.join(describe.population(p) for p in ind.populations))}")
         lines.append(f"  - Biomarker: {escape(ind.biomarker)}")
         lines.append(f"  - Line of therapy: {escape(ind.line_of_therapy)}")
+        if ind.approval_basis:
+            lines.append(f"  - Basis: {escape(ind.approval_basis)}")
+    if m.patient_selection:
+        lines += ["", "### Patient selection", ""] + _bullets(((s.text, s) for s in m.patient_selection), mark, notes)
     return lines or ["None stated."]
 
 
-def _mechanism(m: Monograph, mark: Markers) -> list[str]:
+def _mechanism(m: Monograph, mark: Markers, notes: bool) -> list[str]:
     mech = m.mechanism
-    lines = [escape(mech.summary.text) + mark(mech.summary), ""] + _bullets(((p.text, p) for p in mech.points), mark)
+    lines = [escape(mech.summary.text) + mark(mech.summary), ""] + _note(mech.summary, notes, indent="")
+    lines += _bullets(((p.text, p) for p in mech.points), mark, notes)
     if mech.resistance:
         lines += ["", "### Resistance mutations", ""] + _table(
             ["Mutation", "Region", "Activity", "Evidence", "Finding"],
-            [[escape(r.mutation), r.region, r.activity, r.basis, escape(r.text) + mark(r)] for r in mech.resistance])
+            [[escape(r.mutation), r.region, r.activity, r.basis, escape(r.text) + mark(r) + _cell_note(r, notes)]
+             for r in mech.resistance])
     return lines
 
 
-def _dosing(m: Monograph, mark: Markers) -> list[str]:
+def _dosing(m: Monograph, mark: Markers, notes: bool) -> list[str]:
     d = m.dosing
     lines: list[str] = []
     if d.unlabelled:
-        lines += [f"**{escape(d.unlabelled.text)}**{mark(d.unlabelled)}", ""]
+        lines += [f"**{escape(d.unlabelled.text)}**{mark(d.unlabelled)}"] + _note(d.unlabelled, notes, "") + [""]
     if d.regimens:
         lines += ["### Starting dose", ""] + _table(
-            ["Population", "Dose", "Food"],
-            [[escape(describe.population(r.population)), escape(describe.dose(r.dose)), r.food + mark(r)]
-             for r in d.regimens])
+            ["Population", "Dose", "Duration"],
+            [[escape(describe.population(r.population)), escape(glance.regimen(r)) + mark(r) + _cell_note(r, notes),
+              escape(r.duration or "—")] for r in d.regimens])
+    if m.identity.formulations:
+        lines += ["### Forms and strengths", ""] + _bullets(
+            ((f"{f.form}: {glance.strengths(f.strengths)}", f) for f in m.identity.formulations), mark, notes) + [""]
     for ladder in d.reductions:
         lines += [f"### Dose reductions: {escape(describe.population(ladder.population))}{mark(ladder)}", ""]
-        lines += _table(["Step", "Dose"], [[str(s.step), escape(describe.dose(s.dose))] for s in ladder.steps])
+        lines += _note(ladder, notes, "") + _table(
+            ["Step", "Dose", "Note"],
+            [[str(s.step), escape(describe.dose(s.dose)), escape(s.note or "")] for s in ladder.steps])
         lines += [f"After the last step: {escape(ladder.after_last_step)}", ""]
+    for title, items in (("General rules", d.general), ("Administration", d.administration)):
+        if items:
+            lines += [f"### {title}", ""] + _bullets(((s.text, s) for s in items), mark, notes) + [""]
     for title, rules in (("Hepatic impairment", d.hepatic), ("Renal impairment", d.renal),
                          ("CYP3A4 inhibitors and inducers", d.cyp3a4)):
         if rules:
-            lines += [f"### {title}", ""] + _bullets(
-                ((f"{a.condition}: {describe.adjustment(a)} — {a.rule}", a) for a in rules), mark) + [""]
-    for title, items in (("General rules", d.general), ("Administration", d.administration)):
-        if items:
-            lines += [f"### {title}", ""] + _bullets(((s.text, s) for s in items), mark) + [""]
+            lines += [f"### {title}", ""] + _bullets(((_rule_text(a), a) for a in rules), mark, notes) + [""]
     if d.other_interactions:
         lines += ["### Other interactions", ""] + _bullets(
-            ((f"{i.agent}: {i.action}", i) for i in d.other_interactions), mark)
+            ((f"{i.agent}: {i.action}", i) for i in d.other_interactions), mark, notes)
     return lines or ["No dosing information."]
 
 
-def _safety(m: Monograph, mark: Markers) -> list[str]:
+def _rule_text(a) -> str:
+    scope = f" [{describe.population(a.population)}]" if a.population else ""
+    return f"{a.condition}: {describe.adjustment(a)}{scope} — {a.rule}"
+
+
+def _safety(m: Monograph, mark: Markers, notes: bool) -> list[str]:
     s = m.safety
     boxed = s.boxed_warning
     lines = (["Boxed warning: not applicable (no approved label)", ""] if boxed is None else
-             [f"Boxed warning: {escape(boxed.text or 'yes') if boxed.present else 'none'}{mark(boxed)}", ""])
+             [f"Boxed warning: {escape(boxed.text or 'yes') if boxed.present else 'none'}{mark(boxed)}"]
+             + _note(boxed, notes, "") + [""])
     if s.warnings:
-        lines += ["### Warnings and precautions", ""] + _bullets(((f"{w.title}: {w.text}", w) for w in s.warnings), mark)
+        lines += ["### Warnings and precautions", ""] + _bullets(
+            ((f"{w.title}: {w.text}", w) for w in s.warnings), mark, notes)
         lines.append("")
     if s.common_adverse_reactions:
         lines += ["### Common adverse reactions", ""] + _table(
             ["Reaction", "All grades %", "Grade 3–4 %"],
-            [[escape(r.term) + mark(r), _pct(r.frequency_percent), _pct(r.grade3_4_percent)]
+            [[escape(r.term) + mark(r) + _cell_note(r, notes), _pct(r.frequency_percent), _pct(r.grade3_4_percent)]
              for r in s.common_adverse_reactions])
     for title, items in (("Serious adverse events", s.serious_adverse_events), ("Monitoring", s.monitoring),
                          ("Pregnancy and contraception", s.pregnancy), ("Patient counselling", s.counselling)):
         if items:
-            lines += [f"### {title}", ""] + _bullets(((i.text, i) for i in items), mark) + [""]
+            lines += [f"### {title}", ""] + _bullets(((i.text, i) for i in items), mark, notes) + [""]
     return lines
 
 
@@ -152,20 +263,26 @@ def _pct(value: float | None) -> str:
     return "—" if value is None else describe.number(value)
 
 
-def _efficacy(m: Monograph, mark: Markers) -> list[str]:
-    rows = [[escape(t.name + (f" ({', '.join(t.ids)})" if t.ids else "")) + mark(t), escape(t.phase),
-             str(t.n or "—"), _pct(t.orr_percent) + (f" ({escape(t.orr_ci)})" if t.orr_ci else ""),
-             escape(t.duration_of_response or "—")] for t in m.efficacy.trials]
-    return _table(["Trial", "Phase", "n", "ORR %", "Duration of response"], rows) if rows else [
+def _efficacy(m: Monograph, mark: Markers, notes: bool) -> list[str]:
+    rows = [[escape(t.name + (f" ({', '.join(t.ids)})" if t.ids else "")) + mark(t) + _cell_note(t, notes),
+             escape(t.phase), escape(t.population), str(t.n or "—"),
+             _pct(t.orr_percent) + (f" ({escape(t.orr_ci)})" if t.orr_ci else ""),
+             escape(t.duration_of_response or "—"), escape(t.notes or "")] for t in m.efficacy.trials]
+    return _table(["Trial", "Phase", "Population", "n", "ORR %", "Duration of response", "Notes"], rows) if rows else [
         "No trial results recorded."]
 
 
-def _references(m: Monograph, mark: Markers) -> list[str]:
+def _references(m: Monograph, mark: Markers, cited_only: bool = False, notes: bool = False) -> list[str]:
+    """'- [n] Title (linked). Publisher, date. *tier*' for each reference (or those cited), with
+    its note (and its curator note when asked for)."""
+    wanted = {item.number for item in mark.numbering.listed(cited_only)}
     lines = []
-    for i, r in enumerate(m.references, start=1):
-        title = f"[{escape(r.title)}](<{r.url}>)" if r.url and r.url.startswith("http") else escape(r.title)
-        when = f", {r.date}" if r.date else ""
-        lines.append(f"{i}. {title}. {escape(r.publisher)}{when}. *{describe.TIER_LABELS[r.tier]}*")
+    for r in m.references:
+        number = mark.numbering.number(r.id, m)
+        if number in wanted:
+            note = " ".join(filter(None, [r.note, f"Curator note: {r.curator_note}" if notes and r.curator_note
+                                          else None])) or None
+            lines.append(f"- \\[{number}\\] {_reference(r, note)}")
     return lines
 
 
@@ -176,26 +293,140 @@ _SECTIONS = {
     "dosing": _dosing,
     "safety": _safety,
     "efficacy": _efficacy,
-    "references": _references,
 }
 
 
+# ---------------------------------------------------------------------------------------------
+# list and compare
+
+
+def library(monographs: list[Monograph]) -> str:
+    """The library as one table."""
+    rows = [[escape(m.identity.generic_name), escape(", ".join(describe.brand_names(m.identity)) or "—"),
+             escape(m.identity.classification.drug_class), m.identity.classification.generation,
+             escape(describe.fda_status(m)), m.review.last_reviewed] for m in monographs]
+    return "\n".join(["# TRK inhibitor monographs", ""]
+                     + _table(["Name", "Brands", "Class", "Generation", "FDA status", "Reviewed"], rows)
+                     + [_notice()]) + "\n"
+
+
 def comparison(monographs: list[Monograph], rows: list[Row]) -> str:
-    """The comparison as one Markdown table, each cell with its tier and reference ids."""
+    """The comparison as one Markdown table, each cell with its markers and tier, then the linked
+    references of every drug."""
+    mark = Markers()
     header = ["Aspect", *(escape(m.identity.generic_name) for m in monographs)]
     body = []
     for row in rows:
         cells = []
-        for cell in row.cells:
-            text = "<br>".join(escape(line) for line in cell.lines)
+        for m, cell in zip(monographs, row.cells, strict=True):
+            text = "<br>".join(escape(line) for line in cell.lines) + mark(cell, m)
             if cell.cite:
-                text += f"<br>*{describe.TIER_SHORT.get(cell.tier or '', '?')}: {escape(', '.join(cell.cite))}*"
-            if cell.evidence != "confirmed":
-                text += "<br>**UNVERIFIED**"
+                text += f" *tier: {describe.TIER_SHORT.get(cell.tier or '', '?')}*"
             cells.append(text)
         body.append([f"**{escape(row.aspect)}**", *cells])
-    note = ("*Tier shown is the weakest source behind the cell. " + escape(describe.NOTICE) + "*")
-    return "\n".join(["# TRK inhibitors compared", ""] + _table(header, body) + [note]) + "\n"
+    note = "*Tier: the weakest source behind the cell (label > decision > peer-rev > abstract > mfr > web!).*"
+    return "\n".join(["# TRK inhibitors compared", ""] + _table(header, body) + [note, "", "## References", ""]
+                     + _linked(mark) + ["", _notice()]) + "\n"
+
+
+def _linked(mark: Markers) -> list[str]:
+    """The legend and the numbered references of a several-drug output, each linked and named by drug."""
+    listed = mark.numbering.listed()
+    several = mark.numbering.drugs() > 1
+    lines = [f"*{escape(LEGEND)}*", ""]
+    for item in listed:
+        drug = f"{escape(item.monograph.identity.generic_name)}: " if several and item.monograph else ""
+        body = _reference(item.reference) if item.reference is not None else escape(item.ref_id)
+        lines.append(f"- \\[{item.number}\\] {drug}{body}")
+    return lines
+
+
+# ---------------------------------------------------------------------------------------------
+# interactions, resistance and search
+
+
+def interactions(m: Monograph, mentions: list[Record]) -> str:
+    """CYP3A4 rules by condition, other interactions and other statements that mention them."""
+    mark = Markers()
+    lines = [f"# {escape(m.identity.generic_name)} — interactions", "", "## CYP3A4 inhibitors and inducers", ""]
+    for condition, rules in cyp3a_groups(m):
+        label = condition.replace("-", " ")
+        if not rules:
+            lines.append(f"- **{escape(label)}**: the monograph gives no rule")
+        for a in rules:
+            lines.append(f"- **{escape(label)}**: {escape(cyp3a_effect(a))}{mark(a, m)}")
+            if a.population:
+                lines.append(f"  - For: {escape(describe.population(a.population))}")
+            lines.append(f"  - Rule: {escape(a.rule)}")
+    lines += ["", "## Other interactions (transporters, QT-prolonging drugs, food)", ""]
+    lines += [f"- **{escape(i.agent)}**: {escape(i.action)}{mark(i, m)}" for i in m.dosing.other_interactions] or [
+        "The monograph names no other interactions."]
+    if mentions:
+        lines += ["", "## Mentioned elsewhere in the monograph", ""]
+        lines += [f"- **{escape(r.section)}**: {escape(r.text)}{mark(r.source, m)}" for r in mentions]
+    return "\n".join(lines + ["", "## References", ""] + _linked(mark) + ["", _notice()]) + "\n"
+
+
+def _finding(f: Finding, mark: Markers, region: str | None = None) -> str:
+    x = f.finding
+    where = f" (recorded region: {x.region})" if region is not None and x.region != region else ""
+    return f"{x.activity} · {x.basis}{where}{mark(x, f.monograph)}"
+
+
+def resistance(table: ResistanceTable, row: MutationRow | None = None, regional: list[Finding] | None = None) -> str:
+    """The drug × mutation table (or one mutation with every finding in full), then the references."""
+    mark = Markers()
+    if row is not None:
+        lines = [f"# {escape(str(row.mutation))} — region: {row.region}", ""]
+        for m in table.monographs:
+            own = row.cells.get(m.id, [])
+            wide = [f for f in regional or [] if f.monograph.id == m.id]
+            if not own and not wide:
+                lines.append(f"- **{escape(m.identity.generic_name)}**: no data")
+            for f in own:
+                lines += [f"- **{escape(m.identity.generic_name)}**: {_finding(f, mark, row.region)}",
+                          f"  - {escape(f.finding.text)}"]
+            for f in wide:
+                lines += [f"- **{escape(m.identity.generic_name)}**: region-wide: {_finding(f, mark)}",
+                          f"  - For {escape(f.finding.mutation)}, not for this residue: {escape(f.finding.text)}"]
+    else:
+        header = ["Mutation", "Region", *(escape(m.identity.generic_name) for m in table.monographs)]
+        body = []
+        for r in table.rows:
+            wide = table.regional(r)
+            cells = []
+            for m in table.monographs:
+                found = ([_finding(f, mark, r.region) for f in r.cells.get(m.id, [])]
+                         + [f"region-wide: {_finding(f, mark)}" for f in wide if f.monograph.id == m.id])
+                cells.append("<br>".join(found) or "no data")
+            body.append([escape(str(r.mutation)), r.region, *cells])
+        lines = ["# TRK kinase-domain resistance mutations", ""] + _table(header, body)
+        if table.unnamed:
+            lines += ["## Findings that name no single TRK residue (kept as written)", ""] + [
+                f"- **{escape(f.monograph.identity.generic_name)}**: {escape(f.finding.mutation)} "
+                f"({f.finding.region}) — {_finding(f, mark)}" for f in table.unnamed]
+    return "\n".join(lines + ["", "## References", ""] + _linked(mark) + ["", _notice()]) + "\n"
+
+
+def search(query: str, hits: list[Hit]) -> str:
+    """Each hit as drug, section and snippet (the words in bold), then the references."""
+    mark = Markers()
+    lines = [f"# Search: {escape(query)}", ""]
+    for hit in hits:
+        snippet, last = "", 0
+        for start, end in hit.spans:
+            snippet += escape(hit.snippet[last:start]) + f"**{escape(hit.snippet[start:end])}**"
+            last = end
+        snippet += escape(hit.snippet[last:])
+        lines.append(f"- **{escape(hit.monograph.identity.generic_name)}** · {escape(hit.record.section)}"
+                     f"{mark(hit.record.source, hit.monograph)}: {snippet}")
+    drugs = len({h.monograph.id for h in hits})
+    lines += ["", f"{len(hits)} hit(s) in {drugs} monograph(s)."]
+    return "\n".join(lines + ["", "## References", ""] + _linked(mark) + ["", _notice()]) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# dose
 
 
 def dose(outcome: Outcome) -> str:

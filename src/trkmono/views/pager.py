@@ -23,9 +23,27 @@ def page_or_print(text: str) -> None:
         sys.stdout.write(text)
         return
     command = shlex.split(os.environ.get("PAGER") or DEFAULT_PAGER)
-    env = dict(os.environ)
-    env.setdefault("LESS", LESS_DEFAULTS)
+    env = {**os.environ, "LESS": less_options(os.environ.get("LESS"))}
     try:
         subprocess.run(command, input=text.encode(sys.stdout.encoding or "utf-8", "replace"), env=env, check=False)
     except (OSError, ValueError):
         sys.stdout.write(text)
+
+
+def less_options(chosen: str | None) -> str:
+    """The user's LESS with -R added when it lacks it (colours must reach the screen as colours),
+    or trkmono's defaults when LESS is unset."""
+    if chosen is None:
+        return LESS_DEFAULTS
+    return chosen if _shows_colours(chosen) else f"{chosen} -R".strip()
+
+
+def _shows_colours(options: str) -> bool:
+    """Whether less options hold -R or -r (alone or in a cluster such as FRX) or their long names."""
+    for word in options.split():
+        if word.startswith("--"):
+            if word.lower().startswith("--raw-control-chars"):
+                return True
+        elif "R" in word or "r" in word:
+            return True
+    return False

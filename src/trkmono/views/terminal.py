@@ -1,102 +1,297 @@
 """Rich terminal rendering of monographs, the library list and comparisons.
 
 Data from the YAML is always passed to rich as ``Text``, never as markup, so a monograph can
-never inject styling or escape sequences.
+never inject styling or escape sequences. Citation markers come from the output's numbering
+(views.citations); the pieces every terminal view shares (a cited line, the legend, the
+reference list, the notice) are defined here once and used by views.tools too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from rich.console import Console, Group, RenderableType
-from rich.panel import Panel
+from rich import box
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
 from trkmono.model import phrases as describe
-from trkmono.clinical.compare import Row
-from typing import TYPE_CHECKING
+from trkmono.terms import SECTIONS
+from trkmono.views import glance
+from trkmono.views.citations import LEGEND, current, evidence_tag, reference_entry, together
+from trkmono.views.console import UNBROKEN
 
 if TYPE_CHECKING:  # the plain data has the shape of these models
+    from trkmono.clinical.compare import Row
     from trkmono.model.schema import Cited, Monograph
 
+TAG_STYLES = {"corroborated": "yellow", "unconfirmed": "bold black on yellow"}
+MARKER_STYLE = "cyan"
+NOTE_STYLE = "italic magenta"
 
-from trkmono.terms import SECTIONS
-
-
-class Citations:
-    """Numbers a monograph's references [1], [2], ... in list order and marks claims."""
-
-    def __init__(self, monograph: Monograph) -> None:
-        self.numbers = {r.id: i for i, r in enumerate(monograph.references, start=1)}
-
-    def marker(self, claim: Cited) -> Text:
-        """' [1,3]' and, for an unverified claim, a visible UNVERIFIED tag."""
-        numbers = ",".join(str(n) for n in sorted({self.numbers.get(ref, 0) for ref in claim.cite}))
-        text = Text(f" [{numbers}]", style="cyan")
-        if claim.evidence != "confirmed":
-            text.append(" ")
-            text.append("UNVERIFIED", style="bold black on yellow")
-        return text
-
-    def line(self, body: str | Text, claim: Cited, bullet: str = "• ") -> Text:
-        """A bullet line of text followed by its marker."""
-        text = Text(bullet)
-        text.append(body if isinstance(body, Text) else Text(body))
-        return text + self.marker(claim)
+# ---------------------------------------------------------------------------------------------
+# shared pieces
 
 
-def render_monograph(console: Console, m: Monograph, sections: Iterable[str] | None = None,
-                     brief: bool = False) -> None:
-    """The header, caveats and the chosen sections of one monograph, then the notice."""
-    sections = sections or SECTIONS
-    cites = Citations(m)
-    console.print(_header(m, cites))
-    if m.review.caveats:
-        body = Group(*(cites.line(c.text, c) for c in m.review.caveats))
-        console.print(Panel(body, title=Text("Read first", style="bold"), border_style="yellow"))
-    for name in sections:
-        console.print(Rule(Text(name.capitalize(), style="bold"), align="left"))
-        console.print(_SECTION_RENDERERS[name](m, cites))
-    console.print(Text(describe.NOTICE, style="italic"))
-
-
-def _header(m: Monograph, cites: Citations) -> Text:
-    ident = m.identity
-    text = Text(ident.generic_name.upper(), style="bold")
-    if ident.brands:
-        text.append(f"  ({', '.join(describe.brand_names(ident))})")
-    cls = ident.classification
-    text.append(f"\nClass: {cls.drug_class}, {cls.generation}-generation")
-    text.append_text(cites.marker(cls))
-    text.append(f"\nRoute: {ident.route.text}")
-    text.append_text(cites.marker(ident.route))
-    names = [n.name for n in ident.codes + ident.synonyms]
-    if names:
-        text.append(f"\nAlso known as: {', '.join(names)}")
-    text.append(f"\nStage: {m.status.stage} · last reviewed {m.review.last_reviewed}")
+def mark(claim: Cited | None, m: Monograph | None = None, locators: bool = True) -> Text:
+    """' [1, 3 §2.3] (unconfirmed)': the claim's marker in this output's numbering, never split."""
+    brackets = current().brackets(claim, m, UNBROKEN, locators)
+    if not brackets:
+        return Text("")
+    text = Text(" ") + Text(brackets, style=MARKER_STYLE)
+    tag = evidence_tag(claim.evidence)
+    if tag:
+        text.append(" ")
+        text.append(tag, style=TAG_STYLES.get(claim.evidence, "yellow"))
     return text
 
 
-def _status(m: Monograph, cites: Citations) -> RenderableType:
-    lines = [cites.line(f"Overall stage: {m.status.stage}", m.status)]
+class Hanging:
+    """``prefix`` then ``body``, the body's wrapped lines indented under its first character."""
+
+    def __init__(self, prefix: str | Text, body: Text, indent: int | None = None) -> None:
+        self.prefix = prefix if isinstance(prefix, Text) else Text(prefix)
+        self.body = body
+        self.indent = cell_len(self.prefix.plain) if indent is None else indent
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(options.max_width - self.indent, 20)
+        if cell_len(self.prefix.plain) <= self.indent:
+            lines = self.body.wrap(console, width)
+            lead = self.prefix
+        else:  # a prefix wider than the indent is wrapped as the body's first word
+            kept = self.prefix.copy()
+            kept.plain = kept.plain.rstrip(" ").replace(" ", UNBROKEN) + kept.plain[len(kept.plain.rstrip(" ")):]
+            lines = (kept + self.body).wrap(console, width)
+            lead = Text("")
+        for index, line in enumerate(lines):
+            yield (lead if index == 0 else Text(" " * self.indent)) + line
+
+
+def cited(body: str | Text, claim: Cited | None, m: Monograph | None = None, bullet: str = "• ",
+          notes: bool = False, indent: int = 0) -> RenderableType:
+    """A bullet line of text and its marker, wrapped under its text; its curator note below when asked."""
+    text = (body.copy() if isinstance(body, Text) else Text(body)) + mark(claim, m)
+    line = Hanging(" " * indent + bullet, text)
+    note = getattr(claim, "curator_note", None) if notes and claim is not None else None
+    if not note:
+        return line
+    return Group(line, Hanging(" " * (indent + len(bullet)) + "Curator note: ", Text(note, style=NOTE_STYLE)))
+
+
+def heading(title: str) -> Rule:
+    return Rule(Text(title, style="bold"), align="left")
+
+
+def print_references(console: Console, cited_only: bool = False) -> None:
+    """The legend, then the references this output cited, numbered as its markers."""
+    numbering = current()
+    listed = numbering.listed(cited_only)
+    if not listed:
+        return
+    console.print(Text(LEGEND, style="dim"))
+    console.print(heading("References"))
+    several = numbering.drugs() > 1
+    for item in listed:
+        console.print(reference_line(item.number, reference_entry(item, several), item.reference))
+
+
+def reference_line(number: int, entry: str, reference, note: str | None = None,
+                   curator_note: str | None = None) -> Hanging:
+    """'[n] Title. Publisher, date. URL — tier', wrapped under the title, then its notes."""
+    text = Text(entry)
+    if reference is not None:
+        secondary = reference.tier == "secondary-web"
+        text.append(f" — {describe.TIER_LABELS[reference.tier]}", style="yellow" if secondary else "dim")
+    if note:
+        text.append(f"\nNote: {note}", style="italic")
+    if curator_note:
+        text.append(f"\nCurator note: {curator_note}", style=NOTE_STYLE)
+    return Hanging(Text(f"[{number}] ", style=MARKER_STYLE), text)
+
+
+def notice(console: Console) -> None:
+    console.print(Text(describe.NOTICE, style="italic"))
+
+
+# ---------------------------------------------------------------------------------------------
+# show
+
+
+LABEL_WIDTH = 10
+"""Width of the at-a-glance labels ('Indication', 'Child dose', ...)."""
+
+
+def render_monograph(console: Console, m: Monograph, sections: Iterable[str] | None = None,
+                     brief: bool = False, notes: bool = False) -> None:
+    """The header and the at-a-glance block, the caveats, the chosen sections, the references
+    cited and the notice. ``brief``: the header and the block only. ``notes``: curator notes too."""
+    chosen = list(sections or [])
+    numbering = current()
+    numbering.follow(m)
+    console.print(_header(m))
+    if not chosen or brief:
+        _glance(console, m, brief)
+    if brief:
+        console.print(Text(LEGEND, style="dim"))
+        console.print(Text(f"References [n]: trkmono show {m.id} --section references", style="dim"))
+        notice(console)
+        return
+    console.print(_identity(m, notes))
+    _caveats(console, m, notes)
+    for name in chosen or SECTIONS:
+        if name != "references":
+            console.print(heading(name.capitalize()))
+            console.print(_SECTION_RENDERERS[name](m, notes))
+    _references(console, m, full=not chosen or "references" in chosen, notes=notes)
+    notice(console)
+
+
+def _header(m: Monograph) -> Hanging:
+    """The name, brands, stage and other names of the drug."""
+    ident = m.identity
+    title = Text(ident.generic_name.upper(), style="bold")
+    if ident.brands:
+        title.append(f"  ({', '.join(describe.brand_names(ident))})")
+    title.append(f" · {m.status.stage}")
+    names = [n.name for n in ident.codes + ident.synonyms]
+    if names:
+        title.append(f" · also {', '.join(names)}")
+    return Hanging("", title, indent=2)
+
+
+def _identity(m: Monograph, notes: bool) -> Group:
+    """Class, generation, targets and route, each cited."""
+    ident = m.identity
+    cls = ident.classification
+    return Group(cited(f"Class: {cls.drug_class}, {cls.generation}-generation", cls, m, bullet="", notes=notes),
+                 cited(f"Targets: {', '.join(t.name for t in ident.targets)}", together(ident.targets), m,
+                       bullet=""),
+                 cited(f"Route: {ident.route.text}", ident.route, m, bullet="", notes=notes))
+
+
+def _glance(console: Console, m: Monograph, brief: bool) -> None:
+    """The at-a-glance rows, each within its line budget; what the monograph lacks in one line."""
+    console.print(heading("At a glance"))
+    width = max(console.width - LABEL_WIDTH - 1, 30)
+    missing = []
+    for row in glance.rows(m):
+        if row.items:
+            console.print(_labelled(row.label, _row_body(console, m, row, width)))
+        else:
+            missing.append(row.label)
+    now = glance.currency(m)
+    body = Text(now.lead) + mark(now.claim, m) + Text(f" · {now.text}")
+    caveats = len(m.review.caveats)
+    if caveats and brief:
+        body.append(f" · {caveats} caveat{'s' if caveats > 1 else ''} not shown")
+    if missing:
+        console.print(_labelled("Not given", Text(f"{', '.join(missing)} (not in this monograph)", style="dim")))
+    console.print(_labelled("Current", body))
+
+
+def _labelled(label: str, body: Text) -> Hanging:
+    return Hanging(Text(label.ljust(LABEL_WIDTH + 1), style="bold"), body)
+
+
+def _row_body(console: Console, m: Monograph, row: glance.Row, width: int) -> Text:
+    """A row's items within about ``row.lines`` lines of ``width`` cells, '+N more in Section' for
+    the rest. Statements are shortened with '…'; a lead (a dose, a title) and a marker never are."""
+    def more(hidden: int) -> Text:
+        return Text(f" +{hidden} more in {row.section.capitalize()}", style="dim") if hidden else Text()
+
+    if row.one_per_line:
+        shown = row.items[:row.lines]
+        budget = row.lines if len(shown) == 1 else 1
+        lines = [_fit(console, m, item, width, budget) for item in shown[:-1]]
+        hidden = len(row.items) - len(shown)
+        last = _fit(console, m, shown[-1], width, budget, after=more(hidden))
+        if hidden and _lost_text(m, shown[-1], last, more(hidden)):
+            return Text("\n").join(lines + [more(hidden + 1)[1:]])
+        return Text("\n").join(lines + [last])
+    body = Text()
+    for index, item in enumerate(row.items):
+        rest = len(row.items) - index - 1
+        before = body + Text("; ") if index else Text()
+        whole = before + _item(m, item, item.text)
+        if _fits(console, whole + more(rest), width, row.lines):
+            body = whole
+            continue
+        shortened = _fit(console, m, item, width, row.lines, before=before, after=more(rest))
+        if index and (_lost_text(m, item, shortened, more(rest), before) or not _fits(console, shortened, width,
+                                                                                       row.lines)):
+            return body + more(rest + 1)
+        return shortened
+    return body
+
+
+def _lost_text(m: Monograph, item: glance.Item, shown: Text, after: Text, before: Text = Text()) -> bool:
+    """Whether ``shown`` kept nothing of an item's statement."""
+    return bool(item.text) and shown.plain == (before + _item(m, item, "") + after).plain
+
+
+MIN_SHORTENED = 12
+"""A statement shortened to fewer characters than this is left out (its marker stays)."""
+
+
+def _fit(console: Console, m: Monograph, item: glance.Item, width: int, lines: int, before: Text = Text(),
+         after: Text = Text()) -> Text:
+    """``before``, the item and ``after`` within ``lines`` lines: the item's text cut at a word and
+    ended with '…' as needed, or left out (and more lines taken when even the lead and marker need them)."""
+    text = " ".join(item.text.split())
+    cuts = [i for i, c in enumerate(text) if c == " " and i >= MIN_SHORTENED]
+    candidates = [text] + [text[:i].rstrip(" ,;:—-") + "…" for i in reversed(cuts)] + [""]
+    low, high = 0, len(candidates) - 1
+    while low < high:  # the longest candidate that fits
+        middle = (low + high) // 2
+        if _fits(console, before + _item(m, item, candidates[middle]) + after, width, lines):
+            high = middle
+        else:
+            low = middle + 1
+    return before + _item(m, item, candidates[low]) + after
+
+
+def _item(m: Monograph, item: glance.Item, text: str) -> Text:
+    """``lead — text [n]``: the lead in bold, then the (possibly shortened) text and the marker."""
+    lead = Text(item.lead, style="bold")
+    if text:
+        joint = " " if item.lead.endswith(":") else " — " if item.lead else ""
+        lead.append(joint + text)
+    return lead + mark(item.claim, m, locators=False)
+
+
+def _fits(console: Console, text: Text, width: int, lines: int) -> bool:
+    return len(text.wrap(console, width)) <= lines
+
+
+def _caveats(console: Console, m: Monograph, notes: bool) -> None:
+    if m.review.caveats:
+        console.print(heading("Caveats"))
+        console.print(Group(*(cited(c.text, c, m, notes=notes) for c in m.review.caveats)))
+    if notes and m.review.curator_notes:
+        console.print(heading("Curator notes"))
+        console.print(Group(*(Hanging("• ", Text(n, style=NOTE_STYLE)) for n in m.review.curator_notes)))
+
+
+def _status(m: Monograph, notes: bool) -> RenderableType:
+    lines = [cited(f"Overall stage: {m.status.stage}", m.status, m, notes=notes)]
     for history in m.status.regulators:
         lines.append(Text(history.regulator, style="bold"))
         for e in history.events:
             body = Text(f"{e.date}  ")
             body.append(describe.event(e), style="bold")
             body.append(f" — {e.indication}")
-            lines.append(cites.line(body, e, bullet="  "))
+            lines.append(cited(body, e, m, bullet="  ", notes=notes))
     return Group(*lines)
 
 
-def _indications(m: Monograph, cites: Citations) -> RenderableType:
-    if not m.indications:
-        return Text("None stated.")
+def _indications(m: Monograph, notes: bool) -> RenderableType:
     parts: list[RenderableType] = []
     for ind in m.indications:
-        parts.append(cites.line(Text(f"{ind.regulator}: {ind.text}", style="bold"), ind))
+        parts.append(cited(Text(f"{ind.regulator}: {ind.text}", style="bold"), ind, m, notes=notes))
         for label, value in (
             ("Population", "; ".join(describe.population(p) for p in ind.populations)),
             ("Biomarker", ind.biomarker),
@@ -104,48 +299,61 @@ def _indications(m: Monograph, cites: Citations) -> RenderableType:
             ("Basis", ind.approval_basis),
         ):
             if value:
-                parts.append(Text(f"    {label}: {value}"))
-    return Group(*parts)
+                parts.append(Hanging(f"    {label}: ", Text(value)))
+    if m.patient_selection:
+        parts.append(Text("Patient selection", style="bold underline"))
+        parts += [cited(s.text, s, m, notes=notes) for s in m.patient_selection]
+    return Group(*parts) if parts else Text("None stated.")
 
 
-def _mechanism(m: Monograph, cites: Citations) -> RenderableType:
+def _mechanism(m: Monograph, notes: bool) -> RenderableType:
     mech = m.mechanism
-    parts: list[RenderableType] = [cites.line(mech.summary.text, mech.summary, bullet="")]
-    parts += [cites.line(p.text, p) for p in mech.points]
+    parts: list[RenderableType] = [cited(mech.summary.text, mech.summary, m, bullet="", notes=notes)]
+    parts += [cited(p.text, p, m, notes=notes) for p in mech.points]
     if mech.resistance:
         table = Table("Mutation", "Region", "Activity", "Evidence", "Finding", title="Resistance mutations",
                       title_justify="left", expand=True)
         for r in mech.resistance:
             table.add_row(Text(r.mutation), Text(r.region), Text(r.activity), Text(r.basis),
-                          Text(r.text) + cites.marker(r))
+                          Text(r.text) + mark(r, m) + _note_text(r, notes))
         parts.append(table)
     return Group(*parts)
 
 
-def _dosing(m: Monograph, cites: Citations) -> RenderableType:
+def _note_text(claim: Cited, notes: bool) -> Text:
+    """A curator note inside a table cell, when asked for."""
+    note = claim.curator_note if notes else None
+    return Text(f"\nCurator note: {note}", style=NOTE_STYLE) if note else Text("")
+
+
+def _dosing(m: Monograph, notes: bool) -> RenderableType:
     d = m.dosing
     parts: list[RenderableType] = []
     if d.unlabelled:
-        parts.append(cites.line(Text(d.unlabelled.text, style="bold"), d.unlabelled))
+        parts.append(cited(Text(d.unlabelled.text, style="bold"), d.unlabelled, m, notes=notes))
     if d.regimens:
         parts.append(Text("Starting dose", style="bold underline"))
         for r in d.regimens:
             body = Text(f"{describe.population(r.population)}: ")
-            body.append(describe.regimen(r), style="bold")
+            body.append(glance.regimen(r), style="bold")
             if r.duration:
                 body.append(f"; {r.duration}")
-            parts.append(cites.line(body, r))
+            parts.append(cited(body, r, m, notes=notes))
+    if m.identity.formulations:
+        parts.append(Text("Forms and strengths", style="bold underline"))
+        parts += [cited(f"{f.form}: {glance.strengths(f.strengths)}", f, m, notes=notes)
+                  for f in m.identity.formulations]
     for ladder in d.reductions:
-        table = Table("Step", "Dose", "Note", expand=False,
-                      title=Text(f"Dose reductions — {describe.population(ladder.population)}")
-                      + cites.marker(ladder), title_justify="left")
+        parts.append(cited(Text(f"Dose reductions — {describe.population(ladder.population)}", style="bold underline"),
+                           ladder, m, bullet="", notes=notes))
+        table = Table("Step", "Dose", "Note", expand=False)
         for step in ladder.steps:
             table.add_row(str(step.step), Text(describe.dose(step.dose)), Text(step.note or ""))
-        parts += [table, Text(f"After the last step: {ladder.after_last_step}")]
+        parts += [table, Hanging("After the last step: ", Text(ladder.after_last_step))]
     for title, items in (("General rules", d.general), ("Administration", d.administration)):
         if items:
             parts.append(Text(title, style="bold underline"))
-            parts += [cites.line(s.text, s) for s in items]
+            parts += [cited(s.text, s, m, notes=notes) for s in items]
     for title, rules in (("Hepatic impairment", d.hepatic), ("Renal impairment", d.renal),
                          ("CYP3A4 inhibitors and inducers", d.cyp3a4)):
         if rules:
@@ -155,36 +363,37 @@ def _dosing(m: Monograph, cites: Citations) -> RenderableType:
                 body.append(describe.adjustment(a))
                 scope = f" [{describe.population(a.population)}]" if a.population else ""
                 body.append(f"{scope} — {a.rule}")
-                parts.append(cites.line(body, a))
+                parts.append(cited(body, a, m, notes=notes))
     if d.other_interactions:
         parts.append(Text("Other interactions", style="bold underline"))
-        parts += [cites.line(f"{i.agent}: {i.action}", i) for i in d.other_interactions]
+        parts += [cited(f"{i.agent}: {i.action}", i, m, notes=notes) for i in d.other_interactions]
     return Group(*parts) if parts else Text("No dosing information.")
 
 
-def _safety(m: Monograph, cites: Citations) -> RenderableType:
+def _safety(m: Monograph, notes: bool) -> RenderableType:
     s = m.safety
     boxed = s.boxed_warning
     parts: list[RenderableType] = []
     if boxed is None:
         parts.append(Text("Boxed warning: not applicable (no approved label)", style="bold"))
     else:
-        heading = Text("Boxed warning: ", style="bold") + Text(boxed.text or "yes" if boxed.present else "none")
-        parts.append(cites.line(heading, boxed, bullet=""))
+        heading_text = Text("Boxed warning: ", style="bold") + Text(boxed.text or "yes" if boxed.present else "none")
+        parts.append(cited(heading_text, boxed, m, bullet="", notes=notes))
     if s.warnings:
         parts.append(Text("Warnings and precautions", style="bold underline"))
-        parts += [cites.line(Text(f"{w.title}: ", style="bold") + Text(w.text), w) for w in s.warnings]
+        parts += [cited(Text(f"{w.title}: ", style="bold") + Text(w.text), w, m, notes=notes) for w in s.warnings]
     if s.common_adverse_reactions:
         table = Table("Adverse reaction", "All grades %", "Grade 3–4 %", "", title="Common adverse reactions",
                       title_justify="left")
         for r in s.common_adverse_reactions:
-            table.add_row(Text(r.term), _pct(r.frequency_percent), _pct(r.grade3_4_percent), cites.marker(r))
+            table.add_row(Text(r.term) + _note_text(r, notes), _pct(r.frequency_percent),
+                          _pct(r.grade3_4_percent), mark(r, m))
         parts.append(table)
     for title, items in (("Serious adverse events", s.serious_adverse_events), ("Monitoring", s.monitoring),
                          ("Pregnancy and contraception", s.pregnancy), ("Patient counselling", s.counselling)):
         if items:
             parts.append(Text(title, style="bold underline"))
-            parts += [cites.line(i.text, i) for i in items]
+            parts += [cited(i.text, i, m, notes=notes) for i in items]
     return Group(*parts)
 
 
@@ -192,13 +401,13 @@ def _pct(value: float | None) -> Text:
     return Text("—" if value is None else describe.number(value))
 
 
-def _efficacy(m: Monograph, cites: Citations) -> RenderableType:
+def _efficacy(m: Monograph, notes: bool) -> RenderableType:
     if not m.efficacy.trials:
         return Text("No trial results recorded.")
     parts: list[RenderableType] = []
     for t in m.efficacy.trials:
         ids = f" ({', '.join(t.ids)})" if t.ids else ""
-        parts.append(cites.line(Text(f"{t.name}{ids}", style="bold"), t))
+        parts.append(cited(Text(f"{t.name}{ids}", style="bold"), t, m, notes=notes))
         facts = [f"phase {t.phase}", t.population]
         if t.n:
             facts.append(f"n={t.n}")
@@ -206,23 +415,22 @@ def _efficacy(m: Monograph, cites: Citations) -> RenderableType:
             facts.append(f"ORR {describe.number(t.orr_percent)}%" + (f" ({t.orr_ci})" if t.orr_ci else ""))
         if t.duration_of_response:
             facts.append(f"duration of response: {t.duration_of_response}")
-        parts.append(Text("    " + "; ".join(facts)))
+        parts.append(Hanging("    ", Text("; ".join(facts))))
         if t.notes:
-            parts.append(Text(f"    {t.notes}", style="italic"))
+            parts.append(Hanging("    ", Text(t.notes, style="italic")))
     return Group(*parts)
 
 
-def _references(m: Monograph, cites: Citations) -> RenderableType:
-    lines = []
-    for r in m.references:
-        style = "yellow" if r.tier == "secondary-web" else ""
-        text = Text(f"[{cites.numbers[r.id]}] ", style="cyan")
-        text.append(describe.reference_line(r))
-        text.append(f" — {describe.TIER_LABELS[r.tier]}", style=style or "dim")
-        if r.note:
-            text.append(f"\n    Note: {r.note}", style="italic")
-        lines.append(text)
-    return Group(*lines)
+def _references(console: Console, m: Monograph, full: bool, notes: bool) -> None:
+    """Every reference of the monograph (or those cited above), with notes about the sources."""
+    numbering = current()
+    console.print(Text(LEGEND, style="dim"))
+    console.print(heading("References" if full else "References cited above"))
+    by_id = {r.id: r for r in m.references}
+    for item in numbering.listed(cited_only=not full):
+        r = by_id[item.ref_id]
+        console.print(reference_line(item.number, describe.reference_line(r), r, r.note,
+                                     r.curator_note if notes else None))
 
 
 _SECTION_RENDERERS = {
@@ -232,50 +440,95 @@ _SECTION_RENDERERS = {
     "dosing": _dosing,
     "safety": _safety,
     "efficacy": _efficacy,
-    "references": _references,
 }
 
 
+# ---------------------------------------------------------------------------------------------
+# list and compare
+
+
+def brief_class(drug_class: str) -> str:
+    """A class as a list shows it: its words before any parenthesis ('kinase inhibitor')."""
+    return drug_class.split(" (")[0]
+
+
 def render_list(console: Console, monographs: list[Monograph]) -> None:
-    """A table of the library."""
-    table = Table("Name", "Brands", "Class", "Generation", "FDA status", "Reviewed")
-    for m in monographs:
-        table.add_row(Text(m.identity.generic_name), Text(", ".join(describe.brand_names(m.identity)) or "—"),
-                      Text(m.identity.classification.drug_class), Text(m.identity.classification.generation),
-                      Text(describe.fda_status(m)), Text(m.review.last_reviewed))
+    """A table of the library. Names, brands and dates are never cut, nor any word of a status:
+    the class is shown briefly and folds between words, and is left out (then the generation too)
+    when the terminal is too narrow for the rest."""
+    rows = [{"Name": m.identity.generic_name, "Brands": ", ".join(describe.brand_names(m.identity)) or "—",
+             "Class": brief_class(m.identity.classification.drug_class), "Gen.": m.identity.classification.generation,
+             "FDA status": describe.fda_status(m), "Reviewed": m.review.last_reviewed} for m in monographs]
+    columns = ["Name", "Brands", "Class", "Gen.", "FDA status", "Reviewed"]
+    for optional in ("Class", "Gen.", None):
+        if _least_width(rows, columns) <= console.width or optional is None:
+            break
+        columns.remove(optional)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for name, width in _widths(rows, columns, console.width).items():
+        table.add_column(name, no_wrap=name not in WRAPPING, width=width)
+    for row in rows:
+        table.add_row(*(Text(row[name]) for name in columns))
     console.print(table)
-    console.print(Text(describe.NOTICE, style="italic"))
+    notice(console)
+
+
+WRAPPING = ("Class", "FDA status")
+"""The list's columns that may wrap (between words only); the others are never wrapped."""
+
+
+def _widest(rows: list[dict[str, str]], name: str, words: bool) -> int:
+    """The widest cell of a column (or its widest word, for a column that wraps), header included."""
+    cells = [row[name] for row in rows] + [name]
+    return max(cell_len(part) for cell in cells for part in (cell.split() if words else [cell]))
+
+
+def _widths(rows: list[dict[str, str]], columns: list[str], room: int) -> dict[str, int]:
+    """Each column's width: the whole cell for the columns that never wrap, and what is left shared
+    by the wrapping ones (the status first), each at least its widest word and at most its widest cell."""
+    widths = {name: _widest(rows, name, words=False) for name in columns if name not in WRAPPING}
+    left = room - sum(widths.values()) - 3 * (len(columns) - 1)
+    wrapping = [name for name in WRAPPING if name in columns]
+    for index, name in enumerate(reversed(wrapping)):  # FDA status, then Class
+        others = sum(_widest(rows, other, words=True) for other in wrapping if other != name and other not in widths)
+        widths[name] = max(_widest(rows, name, words=True), min(_widest(rows, name, words=False), left - others))
+        left -= widths[name]
+    return {name: widths[name] for name in columns}
+
+
+def _least_width(rows: list[dict[str, str]], columns: list[str]) -> int:
+    """The narrowest the list can be drawn without cutting a word: the columns' least widths and,
+    between columns, two cells of padding and one of rule."""
+    return sum(_widest(rows, name, words=name in WRAPPING) for name in columns) + 3 * (len(columns) - 1)
 
 
 MIN_COLUMN_WIDTH = 28
-"""Narrower than this per drug, compare prints one drug per block instead of truncating text."""
+"""Narrower than this per drug, compare goes aspect by aspect instead of one column per drug."""
 
 
 def render_comparison(console: Console, monographs: list[Monograph], rows: list[Row]) -> None:
-    """Drugs as columns, aspects as rows (one block per drug on a narrow terminal)."""
+    """Drugs as columns, aspects as rows; aspect by aspect (drugs within each) on a narrow terminal."""
     if console.width // (len(monographs) + 1) >= MIN_COLUMN_WIDTH:
         table = Table("", *(m.identity.generic_name for m in monographs), show_lines=True, expand=True)
         for row in rows:
-            table.add_row(Text(row.aspect, style="bold"), *(_cell_text(cell) for cell in row.cells))
+            table.add_row(Text(row.aspect, style="bold"),
+                          *(_cell_text(cell, m) for m, cell in zip(monographs, row.cells, strict=True)))
         console.print(table)
     else:
-        for index, m in enumerate(monographs):
-            table = Table(show_header=False, show_lines=True, expand=True,
-                          title=Text(m.identity.generic_name.upper(), style="bold"), title_justify="left")
-            table.add_column(ratio=1)
-            table.add_column(ratio=3)
-            for row in rows:
-                table.add_row(Text(row.aspect, style="bold"), _cell_text(row.cells[index]))
-            console.print(table)
-    console.print(Text("Tier shown is the weakest source behind the cell (label > decision > peer-rev > "
-                       "abstract > mfr > web!). " + describe.NOTICE, style="italic"))
+        for row in rows:
+            console.print(heading(row.aspect))
+            for m, cell in zip(monographs, row.cells, strict=True):
+                console.print(Hanging(Text(f"{m.identity.generic_name}: ", style="bold"), _cell_text(cell, m),
+                                      indent=2))
+    console.print(Text("Tier: the weakest source behind the cell (label > decision > peer-rev > abstract > "
+                       "mfr > web!).", style="dim"))
+    print_references(console)
+    notice(console)
 
 
-def _cell_text(cell) -> Text:
+def _cell_text(cell, m: Monograph) -> Text:
     text = Text("\n".join(cell.lines))
     if cell.cite:
-        text.append(f"\n[{describe.TIER_SHORT.get(cell.tier or '', '?')}: {', '.join(cell.cite)}]",
-                    style="dim cyan")
-    if cell.evidence != "confirmed":
-        text.append("\nUNVERIFIED", style="bold black on yellow")
+        text += mark(cell, m)
+        text.append(f" · tier: {describe.TIER_SHORT.get(cell.tier or '', '?')}", style="dim")
     return text

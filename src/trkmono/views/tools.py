@@ -1,13 +1,13 @@
-"""Terminal and JSON output of the clinical tools: dose, interactions, resistance and search.
+"""Terminal output of the clinical tools: dose, interactions, resistance and search.
 
 As in the other views, text from the monographs reaches rich only as ``Text`` (never markup).
-Every statement used is followed by its citation ids and, when it is unverified, UNVERIFIED;
-the references behind them are listed at the end with their tier.
+Every statement used is followed by its citation marker in this output's numbering ([1], [2 §4.2])
+and its evidence tag when not confirmed; the legend and the numbered references end the output.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.rule import Rule
@@ -17,53 +17,35 @@ from rich.text import Text
 from trkmono.model import phrases as describe
 from trkmono.clinical.dose import ROUNDING, Outcome, Step, asked, regimen_words
 from trkmono.clinical.resistance import Finding, MutationRow, Table as ResistanceTable
-from typing import TYPE_CHECKING
 from trkmono.clinical.search import Hit, Record
-from trkmono.views.citations import CYP3A_CONDITIONS, cited_ids, cyp3a_effect, cyp3a_groups, dose_sources, resistance_references
+from trkmono.views.citations import (cited_ids, current, cyp3a_effect, cyp3a_groups, dose_sources,
+                                     resistance_references)
+from trkmono.views.terminal import mark, notice, print_references
 
 if TYPE_CHECKING:  # the plain data has the shape of these models
-    from trkmono.model.schema import Adjustment, Cited, Monograph, Regimen, ResistanceFinding
+    from trkmono.model.schema import Cited, Monograph, Regimen, ResistanceFinding
 
-
-UNVERIFIED_STYLE = "bold black on yellow"
+ALERT_STYLE = "bold black on yellow"
 
 
 # ---------------------------------------------------------------------------------------------
 # shared pieces
 
 
-def marker(source: Cited | None, prefix: str = "") -> Text:
-    """' [id-a, id-b]' and, for an unverified statement, a visible UNVERIFIED tag."""
-    if source is None:
-        return Text("")
-    text = Text(f" [{', '.join(prefix + c for c in source.cite)}]", style="cyan")
-    if source.evidence != "confirmed":
-        text.append(" ")
-        text.append("UNVERIFIED", style=UNVERIFIED_STYLE)
-    return text
+def marker(source: Cited | None, m: Monograph | None = None, locators: bool = True) -> Text:
+    """The statement's citation marker and evidence tag, numbered for this output (without the
+    locators in a narrow table cell)."""
+    return mark(source, m, locators)
 
 
-def _references(console: Console, groups: list[tuple[Monograph, list[str]]], qualify: bool = False) -> None:
-    """The references behind the ids shown, with their tier (drug-qualified when several drugs)."""
-    lines = []
-    for m, ids in groups:
-        by_id = {r.id: r for r in m.references}
-        for ref_id in ids:
-            r = by_id.get(ref_id)
-            if r is None:
-                continue
-            text = Text(f"{m.id}: {ref_id}" if qualify else ref_id, style="cyan")
-            text.append(" — " + describe.reference_line(r))
-            text.append(f" — {describe.TIER_LABELS[r.tier]}", style="yellow" if r.tier == "secondary-web" else "dim")
-            lines.append(text)
-    if lines:
-        console.print(Rule(Text("References", style="bold"), align="left"))
-        for line in lines:
-            console.print(line)
+def _references(console: Console, groups: list[tuple[Monograph, list[str]]]) -> None:
+    """The legend and the references this output cited (those of ``groups`` too), numbered."""
+    current().resolve(groups)
+    print_references(console)
 
 
 def _notice(console: Console) -> None:
-    console.print(Text(describe.NOTICE, style="italic"))
+    notice(console)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -167,7 +149,7 @@ def render_interactions(console: Console, m: Monograph, mentions: list[Record]) 
                 line.append(f"; {effect}" if effect else "")
             else:
                 line.append(effect)
-            console.print(line + marker(a))
+            console.print(line + marker(a, m))
             if a.population:
                 console.print(Text(f"    For: {describe.population(a.population)}"))
             console.print(Text(f"    Rule: {a.rule}"))
@@ -176,11 +158,12 @@ def render_interactions(console: Console, m: Monograph, mentions: list[Record]) 
     if not m.dosing.other_interactions:
         console.print(Text("The monograph names no other interactions.", style="yellow"))
     for i in m.dosing.other_interactions:
-        console.print(Text(f"• {i.agent}: ", style="bold") + Text(i.action) + marker(i))
+        console.print(Text(f"• {i.agent}: ", style="bold") + Text(i.action) + marker(i, m))
     if mentions:
         console.print(Rule(Text("Mentioned elsewhere in the monograph", style="bold"), align="left"))
         for record in mentions:
-            console.print(Text(f"• {record.section}: ", style="bold") + Text(record.text) + marker(record.source))
+            console.print(Text(f"• {record.section}: ", style="bold") + Text(record.text)
+                          + marker(record.source, m))
     sources = [a for _, rules in cyp3a_groups(m) for a in rules] + list(m.dosing.other_interactions)
     _references(console, [(m, cited_ids(sources + [r.source for r in mentions]))])
     _notice(console)
@@ -199,7 +182,7 @@ def _verdict(f: ResistanceFinding) -> Text:
     """'resistant · clinical' or 'active · PRECLINICAL', coloured by activity."""
     text = Text(f.activity, style=ACTIVITY_STYLES.get(f.activity, "yellow"))
     text.append(" · ")
-    text.append(BASIS_WORDS.get(f.basis, f.basis), style="bold" if f.basis == "clinical" else UNVERIFIED_STYLE)
+    text.append(BASIS_WORDS.get(f.basis, f.basis), style="bold" if f.basis == "clinical" else ALERT_STYLE)
     return text
 
 
@@ -208,11 +191,12 @@ def _finding_cell(finding: Finding, row_region: str) -> Text:
     text = _verdict(f)
     if f.region != row_region:
         text.append(f" (recorded region: {f.region})", style="dim")
-    return text + marker(f)
+    return text + marker(f, finding.monograph, locators=False)
 
 
 def _regional_cell(finding: Finding) -> Text:
-    return Text("region-wide: ", style="bold magenta") + _verdict(finding.finding) + marker(finding.finding)
+    return (Text("region-wide: ", style="bold magenta") + _verdict(finding.finding)
+            + marker(finding.finding, finding.monograph, locators=False))
 
 
 def _cell(row: MutationRow, m: Monograph, regional: list[Finding]) -> Text:
@@ -243,7 +227,7 @@ def render_resistance(console: Console, table: ResistanceTable) -> None:
                        "not for that residue. 'no data': no monograph statement about that residue or its "
                        "region.", style="dim"))
     found = [f for row in table.rows for cell in row.cells.values() for f in cell] + table.unnamed
-    _references(console, resistance_references(found), qualify=True)
+    _references(console, resistance_references(found))
     _notice(console)
 
 
@@ -254,7 +238,7 @@ def _render_unnamed(console: Console, findings: list[Finding], title: str) -> No
     for f in findings:
         line = Text(f"• {f.monograph.identity.generic_name}: ", style="bold")
         line.append(f"{f.finding.mutation} ({f.finding.region}) — ")
-        console.print(line + _verdict(f.finding) + marker(f.finding))
+        console.print(line + _verdict(f.finding) + marker(f.finding, f.monograph))
 
 
 def render_mutation(console: Console, table: ResistanceTable, row: MutationRow, regional: list[Finding]) -> None:
@@ -274,7 +258,7 @@ def render_mutation(console: Console, table: ResistanceTable, row: MutationRow, 
             console.print(Text(f"    For {f.finding.mutation}, not for this residue: ", style="magenta")
                           + Text(f.finding.text))
     found = [f for cell in row.cells.values() for f in cell] + regional
-    _references(console, resistance_references(found), qualify=True)
+    _references(console, resistance_references(found))
     _notice(console)
 
 
@@ -287,13 +271,14 @@ def render_search(console: Console, query: str, hits: list[Hit]) -> None:
     for hit in hits:
         head = Text(f"{hit.monograph.identity.generic_name}", style="bold")
         head.append(f" · {hit.record.section}")
-        console.print(head + marker(hit.record.source))
+        console.print(head + marker(hit.record.source, hit.monograph))
         snippet = Text("    " + hit.snippet)
         for start, end in hit.spans:
             snippet.stylize("bold reverse", start + 4, end + 4)
         console.print(snippet)
     drugs = len({h.monograph.id for h in hits})
     console.print(Text(f"{len(hits)} hit(s) in {drugs} monograph(s) for: {query}", style="dim"))
+    _references(console, [])
     _notice(console)
 
 

@@ -1,0 +1,174 @@
+"""What ``show`` puts first: a monograph at a glance, as rows of cited items (no rich).
+
+Each row is one thing a prescriber looks for (indication, adult and paediatric dose, forms, the
+reduction ladder, hepatic, renal and CYP3A4 handling, key warnings, monitoring, how current it
+is). Every item is a monograph statement, or a phrase built from one, with the statement itself
+for its citation marker. The terminal and Markdown views decide how much of a row fits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from trkmono.compiled.plain import Plain
+from trkmono.model import phrases as describe
+from trkmono.views.citations import label_revision
+
+if TYPE_CHECKING:  # the plain data has the shape of these models
+    from trkmono.model.schema import Adjustment, Cited, Dose, Monograph, Population, Regimen, ReductionLadder
+
+
+@dataclass(frozen=True)
+class Item:
+    """One cited thing: ``lead`` (the value: a dose, a title) then ``text`` (its context, which
+    a narrow view may shorten because the full statement follows in its section)."""
+
+    lead: str
+    text: str = ""
+    claim: Cited | None = None
+
+
+@dataclass(frozen=True)
+class Row:
+    """A labelled row; ``one_per_line`` rows show each item on its own line, the others join
+    their items with '; '. ``section`` is where the rest of the row is found."""
+
+    label: str
+    items: list[Item]
+    section: str
+    one_per_line: bool = False
+    lines: int = 1
+    """How many lines the row may take in a view that fits one screen."""
+
+
+def rows(m: Monograph) -> list[Row]:
+    """The at-a-glance rows of a monograph, in reading order."""
+    return [
+        Row("Indication", _indications(m), "indications", one_per_line=True, lines=3),
+        *_dose_rows(m),
+        Row("Forms", [Item(f"{f.form} {strengths(f.strengths)}", "", f) for f in m.identity.formulations]
+            or [Item("", m.identity.route.text, m.identity.route)], "dosing"),
+        Row("Reductions", [Item(ladder_steps(ladder), describe.population(ladder.population), ladder)
+                           for ladder in m.dosing.reductions], "dosing", one_per_line=True, lines=2),
+        Row("Hepatic", [_rule(a, hepatic_class(a.condition)) for a in m.dosing.hepatic], "dosing", lines=2),
+        Row("Renal", [_rule(a, a.condition) for a in m.dosing.renal], "dosing", lines=2),
+        Row("CYP3A4", [_rule(a, a.condition.replace("-", " "), scoped=True) for a in m.dosing.cyp3a4],
+            "dosing", lines=2),
+        Row("Warnings", _warnings(m), "safety", lines=2),
+        Row("Monitoring", [Item("", s.text, s) for s in m.safety.monitoring], "safety", one_per_line=True,
+            lines=2),
+    ]
+
+
+def currency(m: Monograph) -> Item:
+    """How current the monograph is: the newest regulatory label's revision, and the review date."""
+    label = label_revision(m)
+    reviewed = f"reviewed {m.review.last_reviewed}"
+    if label is None:
+        return Item("no regulatory label cited", reviewed)
+    claim = Plain(cite=[label.id], at={}, evidence="confirmed")
+    return Item(f"label revised {label.revision_date or label.date}", reviewed, claim)
+
+
+UNRESTRICTED_FOOD = "with or without food"
+
+
+def regimen(r: Regimen, food: bool = True) -> str:
+    """'160 mg once daily for 14 days, then 160 mg twice daily, with or without food'; without
+    ``food``, the relation to meals only when it restricts them ('with food')."""
+    if food or r.food != UNRESTRICTED_FOOD:
+        main = describe.regimen(r)
+    else:
+        main = describe.dose(r.dose) + (f" ({', '.join(r.formulations)})" if r.formulations else "")
+    if not r.lead_in:
+        return main
+    lead = r.lead_in
+    days = f"{lead.days} day" + ("s" if lead.days != 1 else "")
+    condition = f" ({lead.condition})" if lead.condition else ""
+    return f"{describe.dose(lead.dose)} for {days}, then{condition} {main}"
+
+
+def strengths(values: list) -> str:
+    """'25, 100 mg' when the unit is shared, else '20 mg/mL, 50 mg'."""
+    units = {s.unit for s in values}
+    if len(units) == 1:
+        return ", ".join(describe.number(s.amount) for s in values) + f" {values[0].unit}"
+    return ", ".join(f"{describe.number(s.amount)} {s.unit}" for s in values)
+
+
+def ladder_steps(ladder: ReductionLadder) -> str:
+    """'75 → 50 mg twice daily → 100 mg once daily': the unit and frequency once per run."""
+    doses = [s.dose for s in ladder.steps]
+    parts = []
+    for index, dose in enumerate(doses):
+        last_of_run = index + 1 == len(doses) or _unit(doses[index + 1]) != _unit(dose)
+        parts.append(describe.dose(dose) if last_of_run else describe.number(dose.amount))
+    return " → ".join(parts)
+
+
+def _unit(dose: Dose) -> tuple:
+    return dose.unit, dose.frequency, dose.max_mg
+
+
+def hepatic_class(condition: str) -> str:
+    """'child-pugh-b' -> 'Child-Pugh B'."""
+    words = condition.split("-")
+    return "-".join(w.capitalize() for w in words[:-1]) + " " + words[-1].upper() if len(words) > 1 else condition
+
+
+def scope(p: Population | None) -> str:
+    """A population's bounds in a few words ('age ≥ 12 years, BSA ≥ 1.51 m2'), '' without any."""
+    if p is None:
+        return ""
+    bounds = []
+    if p.min_age:
+        bounds.append(f"age ≥ {describe.age(p.min_age)}")
+    if p.age_below:
+        bounds.append(f"age < {describe.age(p.age_below)}")
+    if describe.bsa_bounds(p):
+        bounds.append(describe.bsa_bounds(p))
+    return ", ".join(bounds)
+
+
+def effect(a: Adjustment) -> str:
+    """What a rule does in a few words; a rule that states no amount is given in its own words."""
+    if a.percent_change is not None or a.set_dose is not None or a.avoid:
+        return describe.adjustment(a)
+    return a.rule
+
+
+def _rule(a: Adjustment, condition: str, scoped: bool = False) -> Item:
+    where = scope(a.population) if scoped else ""
+    return Item(condition + (f" ({where})" if where else "") + ":", effect(a), a)
+
+
+def _indications(m: Monograph) -> list[Item]:
+    return [Item(f"{ind.regulator}:", ind.text, ind) for ind in m.indications]
+
+
+def _dose_rows(m: Monograph) -> list[Row]:
+    """Adult and child doses; one 'Dose' row saying why there is none when no dose is labelled."""
+    if not m.dosing.regimens:
+        unlabelled = m.dosing.unlabelled
+        return [Row("Dose", [Item("no labelled dose", "", unlabelled)] if unlabelled else [], "dosing")]
+    return [Row("Adult dose", _doses(m, {"adult", "adult-and-paediatric"}), "dosing", one_per_line=True, lines=2),
+            Row("Child dose", _doses(m, {"paediatric", "adult-and-paediatric"}), "dosing", one_per_line=True,
+                lines=4)]
+
+
+def _doses(m: Monograph, groups: set[str]) -> list[Item]:
+    """Each regimen's dose (led by its bounds when the row has several) and its population in words."""
+    regimens = [r for r in m.dosing.regimens if r.population.group in groups]
+    items = []
+    for r in regimens:
+        bounds = (describe.bsa_bounds(r.population) or scope(r.population)) if len(regimens) > 1 else ""
+        items.append(Item((f"{bounds}: " if bounds else "") + regimen(r, food=False),
+                          describe.population(r.population), r))
+    return items
+
+
+def _warnings(m: Monograph) -> list[Item]:
+    boxed = m.safety.boxed_warning
+    items = [Item("BOXED WARNING:", boxed.text or "", boxed)] if boxed is not None and boxed.present else []
+    return items + [Item(w.title, "", w) for w in m.safety.warnings]
