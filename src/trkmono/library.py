@@ -25,8 +25,9 @@ from trkmono.problems import Problem
 from trkmono.reading.folders import Unreadable, display_path, monograph_files, packaged_data_dir, \
     packaged_store, read_source
 
-SUGGESTION_CUTOFF = 0.85
-"""How alike a name must be to be suggested: typos, not other drugs with a similar stem."""
+MAX_TYPO_EDITS = 2
+"""A name is suggested only when it is at most this many letters away from what was typed: a typo,
+not another drug with the same stem (taletrectinib is not a misspelt utatrectinib)."""
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,8 @@ class Library:
         if primary or claimed:
             raise Ambiguous(name, [(m.id, "its own name") for m in primary]
                             + [(m.id, "claimed by a source it cites") for m in claimed])
-        raise NotFound(self._not_found(name), self.suggestions(name))
+        suggestions = self.suggestions(name)
+        raise NotFound(self._not_found(name, suggestions), suggestions)
 
     def also_claimed(self, name: str, shown: Member) -> list[str]:
         """Other monographs that claim ``name`` through a cited source, besides the one shown."""
@@ -82,7 +84,9 @@ class Library:
         """Names that look like a typo of ``name`` (up to three drugs)."""
         index = self._index()
         best: dict[str, str] = {}
-        for key in difflib.get_close_matches(name.casefold(), list(index), n=10, cutoff=SUGGESTION_CUTOFF):
+        typed = name.strip().casefold()
+        close = difflib.get_close_matches(typed, list(index), n=10, cutoff=0.6)
+        for key in [key for key in close if _edits(typed, key) <= MAX_TYPO_EDITS]:
             member = index[key][0][0]
             spelled = next(n for _, n, _ in member.names if n.casefold() == key)
             best.setdefault(member.id, spelled if key == member.id else f"{spelled} ({member.id})")
@@ -130,9 +134,10 @@ class Library:
                     self._names.setdefault(name.casefold(), []).append((member, claimed))
         return self._names
 
-    def _not_found(self, name: str) -> str:
+    def _not_found(self, name: str, suggestions: list[str]) -> str:
+        hint = f"did you mean {', '.join(suggestions)}? " if suggestions else ""
         return (f"no monograph named '{name}' in {self.origin} ({len(self.members)} monographs); "
-                "run 'trkmono list' to see them")
+                f"{hint}run 'trkmono list' to see them")
 
 
 def open_library(folder: Path | None, today: dt.date | None = None) -> Library:
@@ -268,6 +273,17 @@ def _recompiled(member: Member) -> Plain:
     if compiled["monograph"] is None:
         raise TrkmonoError(f"{member.path} no longer passes its checks; run 'trkmono validate {member.path}'")
     return loads(dumps(compiled["monograph"]))
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance: letters inserted, deleted or replaced to turn a into b."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
 
 
 def _safely(read):

@@ -465,13 +465,15 @@ def test_entrectinib_no_band_below_0_51_m2(cli, bsa):
     assert data["reasons"] == [f"no regimen in the monograph covers a patient aged 8 years with BSA {bsa} m2"]
 
 
-@pytest.mark.parametrize("age, mg", [("17.9", "300"), ("18", "600"), ("6m", "300")])
+@pytest.mark.parametrize("age, mg", [("17.9", "300"), ("18", "600"), ("7m", "300")])
 def test_entrectinib_age_edges(cli, age, mg):
     assert computed(cli, "entrectinib", "--age", age, "--bsa", "1.0")["mg_exact"] == mg
 
 
-def test_entrectinib_below_six_months_has_no_regimen(cli):
-    assert refused(cli, "entrectinib", "--age", "5m", "--bsa", "0.6")["ambiguous"] is False
+@pytest.mark.parametrize("age", ["5m", "6m"])
+def test_entrectinib_six_months_or_younger_has_no_regimen(cli, age):
+    """The EU bands are for children older than 6 months (an exclusive bound)."""
+    assert refused(cli, "entrectinib", "--age", age, "--bsa", "0.6")["ambiguous"] is False
 
 
 def test_entrectinib_without_an_age_lists_the_band_and_the_adult_regimen(cli):

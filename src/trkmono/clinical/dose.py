@@ -609,7 +609,7 @@ def _group(p: Population, patient: Patient) -> tuple[bool | None, str]:
     if p.group == "adult-and-paediatric":
         return True, ""
     if p.group == "adult":
-        if p.min_age is not None or patient.adult is True:
+        if p.min_age is not None or p.age_above is not None or patient.adult is True:
             return True, ""
         if patient.adult is False:
             return False, "for adults only"
@@ -627,16 +627,16 @@ def _months(value: float, unit: str) -> Decimal:
 
 
 def _age(p: Population, patient: Patient) -> tuple[bool | None, str]:
-    if p.min_age is None and p.age_below is None:
+    bounds = describe.age_bounds(p)
+    if not bounds:
         return True, ""
-    bounds = ", ".join(
-        text for text in (f"age ≥ {describe.age(p.min_age)}" if p.min_age else "",
-                          f"age < {describe.age(p.age_below)}" if p.age_below else "") if text)
-    low = _months(p.min_age.value, p.min_age.unit) if p.min_age else None
+    lowest = p.min_age or p.age_above
+    low = _months(lowest.value, lowest.unit) if lowest else None
     below = _months(p.age_below.value, p.age_below.unit) if p.age_below else None
     if patient.age is not None:
         months = patient.age.months
-        inside = (low is None or months >= low) and (below is None or months < below)
+        above_low = low is None or months > low or (months == low and p.min_age is not None)
+        inside = above_low and (below is None or months < below)
         return (True, "") if inside else (False, f"for {bounds}")
     if patient.adult is True:
         adult_months = ADULT_MIN_AGE_YEARS * 12

@@ -42,15 +42,17 @@ def population(p: Population) -> str:
     """The source's description, else one built from the bounds."""
     if p.description:
         return p.description
-    parts = [{"adult-and-paediatric": "adults and children"}.get(p.group, p.group + "s")]
-    if p.min_age:
-        parts.append(f"age ≥ {age(p.min_age)}")
-    if p.age_below:
-        parts.append(f"age < {age(p.age_below)}")
-    bounds = bsa_bounds(p)
-    if bounds:
-        parts.append(bounds)
-    return ", ".join(parts)
+    parts = [{"adult-and-paediatric": "adults and children"}.get(p.group, p.group + "s"), age_bounds(p),
+             bsa_bounds(p)]
+    return ", ".join(part for part in parts if part)
+
+
+def age_bounds(p: Population) -> str:
+    """'age ≥ 12 years', 'age > 6 months, age < 18 years', or ''."""
+    return ", ".join(text for text in (
+        f"age ≥ {age(p.min_age)}" if p.min_age else "",
+        f"age > {age(p.age_above)}" if p.age_above else "",
+        f"age < {age(p.age_below)}" if p.age_below else "") if text)
 
 
 def bsa_bounds(p: Population) -> str:

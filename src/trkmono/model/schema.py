@@ -208,6 +208,8 @@ class Population(Model):
     """The broad group."""
     min_age: Age | None = None
     """Youngest age covered (inclusive)."""
+    age_above: Age | None = None
+    """Ages strictly above this are covered (the source says 'older than')."""
     age_below: Age | None = None
     """Ages strictly below this are covered."""
     min_bsa_m2: float | None = Field(default=None, ge=0)
@@ -220,9 +222,11 @@ class Population(Model):
     """The population in the source's words."""
 
     @model_validator(mode="after")
-    def _one_upper_bsa_bound(self) -> Population:
+    def _one_bound_each_way(self) -> Population:
         if self.max_bsa_m2 is not None and self.bsa_below_m2 is not None:
             raise ValueError("give max_bsa_m2 or bsa_below_m2, not both")
+        if self.min_age is not None and self.age_above is not None:
+            raise ValueError("give min_age (inclusive) or age_above (exclusive), not both")
         return self
 
 
