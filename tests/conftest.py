@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from trkmono.cli import app
+from trkmono.cli.app import app
 
 TESTS = Path(__file__).parent
 FIXTURES = TESTS / "fixtures"

@@ -1,5 +1,5 @@
 """``python -m trkmono``."""
 
-from trkmono.cli import run
+from trkmono.cli.app import run
 
 run()

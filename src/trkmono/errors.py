@@ -14,6 +14,8 @@ EXIT_SERVICE = 3
 """``labels``: the label service could not be reached or answered something unusable."""
 EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141
+"""The reader of stdout went away (128 + SIGPIPE), as a shell reports it: ended quietly."""
 
 
 class TrkmonoError(Exception):

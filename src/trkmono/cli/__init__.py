@@ -1,5 +1,4 @@
-"""The command line: a thin typer layer over the library, the clinical functions and the views."""
+"""The command line: a thin typer layer over the library, the clinical functions and the views.
 
-from trkmono.cli.app import app, run
-
-__all__ = ["app", "run"]
+``app.py`` registers every command; ``run`` there is the console-script entry point.
+"""

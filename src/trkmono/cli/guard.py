@@ -14,7 +14,7 @@ import sys
 
 import typer
 
-from trkmono.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, OutputError, TrkmonoError, printable
+from trkmono.errors import EXIT_BROKEN_PIPE, EXIT_INTERNAL, EXIT_INTERRUPTED, OutputError, TrkmonoError, printable
 
 DEBUG_ENV = "TRKMONO_DEBUG"
 
@@ -31,7 +31,7 @@ def command(function):
             raise
         except BrokenPipeError:
             _silence_stdout()
-            raise typer.Exit(EXIT_FAILED_PIPE) from None
+            raise typer.Exit(EXIT_BROKEN_PIPE) from None
         except TrkmonoError as exc:
             if kwargs.get("json") or getattr(kwargs.get("output"), "value", None) == "json":
                 _json_error(exc)
@@ -44,10 +44,6 @@ def command(function):
                 f"(set {DEBUG_ENV}=1 to see the traceback)")
             raise typer.Exit(EXIT_INTERNAL) from None
     return run
-
-
-EXIT_FAILED_PIPE = 141
-"""What a shell reports for a command whose reader went away (128 + SIGPIPE), as `head` users expect."""
 
 
 def say(message: str) -> None:

@@ -260,9 +260,19 @@ def _summary(row: tuple) -> Summary | None:
     mid, names, errors, compiled_on = row
     try:
         names, errors = json.loads(names), json.loads(errors)
-        summary = Summary(mid, [(tuple(loc), str(name), bool(claimed)) for loc, name, claimed in names],
-                          [(int(line), int(col), str(rule), str(message)) for line, col, rule, message in errors],
-                          str(compiled_on))
     except (ValueError, TypeError, RecursionError):
         return None
-    return summary if mid is None or isinstance(mid, str) else None
+    shapes = (isinstance(mid, (str, type(None))) and isinstance(compiled_on, str)
+              and isinstance(names, list) and isinstance(errors, list)
+              and all(_is(entry, (list, str, bool)) for entry in names)
+              and all(_is(entry, (int, int, str, str)) for entry in errors))
+    if not shapes:
+        return None
+    return Summary(mid, [(tuple(loc), name, claimed) for loc, name, claimed in names],
+                   [tuple(error) for error in errors], compiled_on)
+
+
+def _is(entry: object, types: tuple[type, ...]) -> bool:
+    """A stored list of the given length whose items have the given types."""
+    return (isinstance(entry, list) and len(entry) == len(types)
+            and all(isinstance(item, kind) for item, kind in zip(entry, types)))
