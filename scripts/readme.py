@@ -13,17 +13,18 @@ import subprocess
 import sys
 from pathlib import Path
 
-from trkmono.checks import RULES
-from trkmono.loader import LOAD_RULES
-from trkmono.yamlsafe import READ_RULES
+from trkmono.checking.rules import RULES
+from trkmono.reading.loader import LOAD_RULES
+from trkmono.reading.yamlsafe import READ_RULES
 
 README = Path(__file__).resolve().parents[1] / "README.md"
-ENV = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100", "TERM": "dumb"}
+ENV = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80", "TERM": "dumb"}
 EXAMPLES = {
     "list": "trkmono list",
-    "show": "trkmono show larotrectinib --section status",
+    "show": "trkmono show larotrectinib --brief",
     "validate": "trkmono validate tests/fixtures/readme/testinib.yaml",
 }
+"""The README's examples, run at 80 columns as a reader's terminal would show them."""
 
 
 def run(command: str) -> str:

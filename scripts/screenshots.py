@@ -2,7 +2,9 @@
 
 Run from the repository root after changing monographs or views:
     python scripts/screenshots.py
-Each image is the real command's coloured output, recorded by rich into an SVG.
+Each image is the real command's coloured output at 100 columns, recorded by rich into an SVG. An
+image shows at most MAX_LINES lines (about 1,000 pixels); a longer output is cut there, and the
+image says how many lines follow.
 """
 
 from __future__ import annotations
@@ -17,10 +19,11 @@ from rich.text import Text
 
 ROOT = Path(__file__).resolve().parents[1]
 IMAGES = ROOT / "docs" / "images"
-WIDTH = 110
+WIDTH = 100
+MAX_LINES = 40
 SHOTS = {
-    "show": (["show", "entrectinib", "--section", "dosing", "--color", "always"], 0),
-    "compare": (["compare", "--color", "always"], 0),
+    "show": (["show", "larotrectinib", "--brief", "--color", "always"], 0),
+    "compare": (["compare", "larotrectinib", "entrectinib", "--color", "always"], 0),
     "validate": (["validate", "tests/fixtures/readme/testinib.yaml"], 1),
     "dose": (["dose", "larotrectinib", "--bsa", "0.6", "--hepatic", "child-pugh-b", "--color", "always"], 0),
 }
@@ -36,10 +39,18 @@ def run(args: list[str]) -> tuple[str, int]:
     return done.stdout + done.stderr, done.returncode
 
 
+def shown(output: str) -> str:
+    """The output's first MAX_LINES lines, and how many more there are."""
+    lines = output.rstrip("\n").split("\n")
+    if len(lines) <= MAX_LINES:
+        return "\n".join(lines)
+    return "\n".join(lines[:MAX_LINES - 1] + [f"\x1b[2m[… {len(lines) - MAX_LINES + 1} more lines]\x1b[0m"])
+
+
 def svg(args: list[str], output: str) -> str:
     """The output drawn as a terminal window titled with the command."""
     console = Console(record=True, width=WIDTH, file=open(os.devnull, "w"), force_terminal=True)
-    console.print(Text.from_ansi(output))
+    console.print(Text.from_ansi(shown(output)))
     return console.export_svg(title="$ trkmono " + " ".join(a for a in args if a not in ("--color", "always")))
 
 

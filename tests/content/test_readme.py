@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 
 from conftest import REPO
 
@@ -44,3 +45,23 @@ def test_every_pictured_command_still_runs_and_is_shown():
         assert output.strip()
         assert f"docs/images/{name}.svg" in readme
         assert (REPO / "docs" / "images" / f"{name}.svg").is_file()
+
+
+def test_images_are_short():
+    for image in (REPO / "docs" / "images").glob("*.svg"):
+        match = re.search(r'viewBox="0 0 [\d.]+ ([\d.]+)"', image.read_text(encoding="utf-8"))
+        assert match and float(match.group(1)) <= 1100, image.name
+
+
+def test_the_conventions_checklist_has_22_items_all_met():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Conventions")[1].split("\n## ")[0]
+    rows = re.findall(r"^\| (\d+) \| [^|]+ \| (.+) \|$", section, re.M)
+    assert [int(n) for n, _ in rows] == list(range(1, 23))
+    assert all(how.strip() and "not" != how.split()[0] for _, how in rows)
+
+
+def test_benchmark_figures_live_in_docs():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "docs/speed.md" in readme and "median ms" not in readme
+    assert "median ms" in (REPO / "docs" / "speed.md").read_text(encoding="utf-8")

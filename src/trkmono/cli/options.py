@@ -82,10 +82,10 @@ DataDir = Annotated[Optional[Path], typer.Option(
     "--data-dir", envvar="TRKMONO_DATA_DIR", file_okay=False,
     help="Folder of monographs to use instead of the packaged library [env: TRKMONO_DATA_DIR].",
     show_envvar=False)]
-Name = Annotated[str, typer.Argument(help="Generic name, brand, code or synonym (any case).",
+Name = Annotated[str, typer.Argument(help="Generic name, brand, code or synonym (any case).", metavar="NAME",
                                      autocompletion=complete_names, show_default=False)]
-Names = Annotated[Optional[list[str]], typer.Argument(help="Drugs (default: all).", autocompletion=complete_names,
-                                                      show_default=False)]
+Names = Annotated[Optional[list[str]], typer.Argument(help="Drugs (default: all).", metavar="NAME",
+                                                      autocompletion=complete_names, show_default=False)]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
 FormatOption = Annotated[Optional[OutputFormat], typer.Option(
     "--format", "-f", help="text (default), json or markdown.", show_default=False)]

@@ -119,16 +119,7 @@ def hepatic_class(condition: str) -> str:
 
 def scope(p: Population | None) -> str:
     """A population's bounds in a few words ('age ≥ 12 years, BSA ≥ 1.51 m2'), '' without any."""
-    if p is None:
-        return ""
-    bounds = []
-    if p.min_age:
-        bounds.append(f"age ≥ {describe.age(p.min_age)}")
-    if p.age_below:
-        bounds.append(f"age < {describe.age(p.age_below)}")
-    if describe.bsa_bounds(p):
-        bounds.append(describe.bsa_bounds(p))
-    return ", ".join(bounds)
+    return ", ".join(part for part in (describe.age_bounds(p), describe.bsa_bounds(p)) if part) if p else ""
 
 
 def effect(a: Adjustment) -> str:
