@@ -5,6 +5,7 @@ version, validate's JSON envelope and progress, trkmono new and trkmono help."""
 from __future__ import annotations
 
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -284,3 +285,18 @@ def test_ctrl_c_exits_130_quietly(tmp_path):
 def test_a_reader_that_goes_away_ends_the_output_quietly():
     done = subprocess.run(f"'{TRKMONO}' show entrectinib | head -1", shell=True, capture_output=True, text=True)
     assert done.stdout.startswith("ENTRECTINIB") and "Traceback" not in done.stderr and "Error" not in done.stderr
+
+
+def test_resistance_at_80_columns_goes_mutation_by_mutation(cli):
+    out = cli("resistance", env={"COLUMNS": "80"}).stdout
+    assert "TRKA G595R (NTRK1 p.G595R) · solvent-front ─" in out
+    assert "\nlarotrectinib: resistant · clinical" in out and "┃" not in out
+    wide = cli("resistance", env={"COLUMNS": "200"}).stdout
+    assert "┃ Mutation" in wide  # a table when every drug has room
+
+
+@pytest.mark.parametrize("command", [["resistance"], ["interactions", "entrectinib"], ["search", "liver"],
+                                     ["compare"], ["dose", "larotrectinib", "--bsa", "0.6"]])
+def test_tool_markers_never_split_at_80_columns(cli, command):
+    body = cli(*command, env={"COLUMNS": "80"}).stdout.split("References ─")[0]
+    assert not re.search(r"\[\d+(?:[ ,;][^\]\n]*)?$", body, re.M)  # a marker never ends a line open

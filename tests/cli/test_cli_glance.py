@@ -140,8 +140,7 @@ def test_markers_never_split_across_lines(cli):
         for drug in ("larotrectinib", "entrectinib"):
             out = cli("show", drug, env={"COLUMNS": columns}).stdout
             body = out.split("References ─")[0]
-            assert not re.search(r"\[[\d, ]*\d,?\s*$", body, re.M), (drug, columns)  # no marker left open
-            assert not re.search(r"^\s*(\d+(, )?)+\]", body, re.M), (drug, columns)  # or closed on the next line
+            assert not re.search(r"\[\d+(?:[ ,;][^\]\n]*)?$", body, re.M), (drug, columns)  # a marker never ends a line open
 
 
 def test_markers_match_the_numbered_reference_list(cli):
@@ -164,3 +163,18 @@ def test_clinical_tools_number_their_citations_too(cli, command):
 def test_several_drugs_in_one_output_name_the_drug_in_the_list(cli):
     out = cli("search", "fictional", "--data-dir", str(FIXTURES / "tools"), env={"COLUMNS": "200"}).stdout
     assert re.search(r"^\[1\] \w+inib: ", out.split("References ─")[1], re.M)
+
+
+def test_runs_of_three_or_more_numbers_print_as_a_range(cli):
+    out = cli("compare", env={"COLUMNS": "80"}).stdout.split("References ─")[0]
+    ranges = [(int(a), int(b)) for a, b in re.findall(r"[\[ ](\d+)–(\d+)[,\]]", out)]
+    assert ranges and all(b - a >= 2 for a, b in ranges)
+    assert not re.search(r"\b(\d+), (\d+), (\d+)\b", out) or all(
+        int(b) != int(a) + 1 or int(c) != int(b) + 1 for a, b, c in re.findall(r"\b(\d+), (\d+), (\d+)\b", out))
+
+
+def test_compare_side_by_side_only_when_every_marker_fits_its_column(cli):
+    two = cli("compare", "larotrectinib", "entrectinib", env={"COLUMNS": "200"}).stdout
+    assert "┃" in two and "…" not in two
+    narrow = cli("compare", env={"COLUMNS": "120"}).stdout
+    assert "┃" not in narrow and "…" not in narrow

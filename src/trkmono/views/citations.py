@@ -102,14 +102,9 @@ class Numbering:
         for number, _ in parts:
             self._cited.add(number)
         separator = ";" if any(where for _, where in parts) else ","  # a locator may hold a comma
-        return "[" + f"{separator}{space}".join(f"{n}{space}{space.join(where.split())}" if where else str(n)
-                                                for n, where in parts) + "]"
-
-    def marker(self, claim: Cited | None, m: Monograph | None = None, space: str = " ") -> str:
-        """The brackets, then the claim's evidence tag when it is not confirmed."""
-        tag = evidence_tag(getattr(claim, "evidence", "confirmed")) if claim is not None else ""
-        brackets = self.brackets(claim, m, space)
-        return brackets + (space + tag if brackets and tag else "")
+        return "[" + f"{separator}{space}".join(f"{first}{space}{space.join(where.split())}" if where else
+                                                f"{first}–{last}" if last != first else str(first)
+                                                for first, last, where in _runs(parts)) + "]"
 
     def resolve(self, groups: Iterable[tuple[Monograph, Iterable[str]]]) -> None:
         """Number the references of ``groups`` (drug, ids) not cited yet, and give markers made
@@ -136,11 +131,28 @@ class Numbering:
         """How many drugs the numbered references belong to."""
         return len({m.id for m in self._monographs.values()})
 
-    def __bool__(self) -> bool:
-        return bool(self._numbers)
 
-    def __len__(self) -> int:
-        return len(self._numbers)
+
+MIN_RUN = 3
+"""Consecutive numbers from this many on are written as a range: [4–7]."""
+
+
+def _runs(parts: list[tuple[int, str | None]]) -> list[tuple[int, int, str | None]]:
+    """(first, last, locator): runs of MIN_RUN or more consecutive numbers without a locator
+    become one range; every other number stands alone."""
+    runs: list[list] = []
+    for number, where in parts:
+        if runs and not where and not runs[-1][2] and runs[-1][1] == number - 1:
+            runs[-1][1] = number
+        else:
+            runs.append([number, number, where])
+    out = []
+    for first, last, where in runs:
+        if last - first + 1 >= MIN_RUN or first == last:
+            out.append((first, last, where))
+        else:
+            out += [(n, n, None) for n in range(first, last + 1)]
+    return out
 
 
 _OUTPUT: ContextVar[Numbering | None] = ContextVar("trkmono_output", default=None)

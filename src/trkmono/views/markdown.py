@@ -15,7 +15,7 @@ from trkmono.clinical.compare import Row
 from trkmono.clinical.dose import ROUNDING, asked, regimen_words
 from trkmono.views import glance
 from trkmono.views.citations import (LEGEND, Numbering, cited_ids, cyp3a_effect, cyp3a_groups, dose_sources,
-                                     evidence_tag, reference_entry, together)
+                                     evidence_tag, together)
 from typing import TYPE_CHECKING
 
 from trkmono import terms
@@ -62,17 +62,6 @@ class Markers:
             return ""
         tag = evidence_tag(claim.evidence)
         return " " + _SPECIAL.sub(r"\\\1", brackets) + (f"{NBSP}*{tag}*" if tag else "")
-
-    def references(self, cited_only: bool = False) -> list[str]:
-        """The legend, then '- [n] Title (linked). Publisher, date. *tier*' for the references cited."""
-        listed = self.numbering.listed(cited_only)
-        if not listed:
-            return []
-        several = self.numbering.drugs() > 1
-        return [f"*{escape(LEGEND)}*", ""] + [
-            f"- \\[{item.number}\\] " + (_reference(item.reference) if item.reference is not None and not several
-                                          else escape(reference_entry(item, several)))
-            for item in listed]
 
 
 def _reference(r: Reference, note: str | None = None) -> str:

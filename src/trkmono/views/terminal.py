@@ -311,19 +311,10 @@ def _mechanism(m: Monograph, notes: bool) -> RenderableType:
     parts: list[RenderableType] = [cited(mech.summary.text, mech.summary, m, bullet="", notes=notes)]
     parts += [cited(p.text, p, m, notes=notes) for p in mech.points]
     if mech.resistance:
-        table = Table("Mutation", "Region", "Activity", "Evidence", "Finding", title="Resistance mutations",
-                      title_justify="left", expand=True)
-        for r in mech.resistance:
-            table.add_row(Text(r.mutation), Text(r.region), Text(r.activity), Text(r.basis),
-                          Text(r.text) + mark(r, m) + _note_text(r, notes))
-        parts.append(table)
+        parts.append(Text("Resistance mutations", style="bold underline"))
+        parts += [cited(Text(f"{r.mutation} ({r.region}): ", style="bold") + Text(f"{r.activity} · {r.basis} — ")
+                        + Text(r.text), r, m, notes=notes) for r in mech.resistance]
     return Group(*parts)
-
-
-def _note_text(claim: Cited, notes: bool) -> Text:
-    """A curator note inside a table cell, when asked for."""
-    note = claim.curator_note if notes else None
-    return Text(f"\nCurator note: {note}", style=NOTE_STYLE) if note else Text("")
 
 
 def _dosing(m: Monograph, notes: bool) -> RenderableType:
@@ -383,12 +374,9 @@ def _safety(m: Monograph, notes: bool) -> RenderableType:
         parts.append(Text("Warnings and precautions", style="bold underline"))
         parts += [cited(Text(f"{w.title}: ", style="bold") + Text(w.text), w, m, notes=notes) for w in s.warnings]
     if s.common_adverse_reactions:
-        table = Table("Adverse reaction", "All grades %", "Grade 3–4 %", "", title="Common adverse reactions",
-                      title_justify="left")
-        for r in s.common_adverse_reactions:
-            table.add_row(Text(r.term) + _note_text(r, notes), _pct(r.frequency_percent),
-                          _pct(r.grade3_4_percent), mark(r, m))
-        parts.append(table)
+        parts.append(Text("Common adverse reactions (all grades; grade 3–4)", style="bold underline"))
+        parts += [cited(Text(r.term, style="bold") + Text(_frequencies(r)), r, m, notes=notes)
+                  for r in s.common_adverse_reactions]
     for title, items in (("Serious adverse events", s.serious_adverse_events), ("Monitoring", s.monitoring),
                          ("Pregnancy and contraception", s.pregnancy), ("Patient counselling", s.counselling)):
         if items:
@@ -397,8 +385,13 @@ def _safety(m: Monograph, notes: bool) -> RenderableType:
     return Group(*parts)
 
 
-def _pct(value: float | None) -> Text:
-    return Text("—" if value is None else describe.number(value))
+def _frequencies(r) -> str:
+    """': 10% (grade 3–4: 2%)', or '' when the monograph gives no frequency."""
+    if r.frequency_percent is None and r.grade3_4_percent is None:
+        return ""
+    every = f"{describe.number(r.frequency_percent)}%" if r.frequency_percent is not None else "—"
+    severe = f" (grade 3–4: {describe.number(r.grade3_4_percent)}%)" if r.grade3_4_percent is not None else ""
+    return f": {every}{severe}"
 
 
 def _efficacy(m: Monograph, notes: bool) -> RenderableType:
@@ -507,8 +500,11 @@ MIN_COLUMN_WIDTH = 28
 
 
 def render_comparison(console: Console, monographs: list[Monograph], rows: list[Row]) -> None:
-    """Drugs as columns, aspects as rows; aspect by aspect (drugs within each) on a narrow terminal."""
-    if console.width // (len(monographs) + 1) >= MIN_COLUMN_WIDTH:
+    """Drugs as columns, aspects as rows; aspect by aspect (drugs within each) on a terminal too
+    narrow for a column per drug that holds every marker whole."""
+    widest = max((mark(cell, m).cell_len for row in rows for m, cell in zip(monographs, row.cells, strict=True)),
+                 default=0)
+    if console.width // (len(monographs) + 1) >= max(MIN_COLUMN_WIDTH, widest + 4):
         table = Table("", *(m.identity.generic_name for m in monographs), show_lines=True, expand=True)
         for row in rows:
             table.add_row(Text(row.aspect, style="bold"),

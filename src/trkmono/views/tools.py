@@ -20,7 +20,7 @@ from trkmono.clinical.resistance import Finding, MutationRow, Table as Resistanc
 from trkmono.clinical.search import Hit, Record
 from trkmono.views.citations import (cited_ids, current, cyp3a_effect, cyp3a_groups, dose_sources,
                                      resistance_references)
-from trkmono.views.terminal import mark, notice, print_references
+from trkmono.views.terminal import Hanging, heading, mark, notice, print_references
 
 if TYPE_CHECKING:  # the plain data has the shape of these models
     from trkmono.model.schema import Cited, Monograph, Regimen, ResistanceFinding
@@ -141,7 +141,7 @@ def render_interactions(console: Console, m: Monograph, mentions: list[Record]) 
         if not rules:
             console.print(Text(f"• {label}: ", style="bold") + Text("the monograph gives no rule", style="yellow"))
         for a in rules:
-            line = Text(f"• {label}: ", style="bold")
+            line = Text(f"{label}: ", style="bold")
             effect = cyp3a_effect(a)
             if a.avoid:
                 line.append("AVOID", style="bold red")
@@ -149,21 +149,21 @@ def render_interactions(console: Console, m: Monograph, mentions: list[Record]) 
                 line.append(f"; {effect}" if effect else "")
             else:
                 line.append(effect)
-            console.print(line + marker(a, m))
+            console.print(Hanging("• ", line + marker(a, m)))
             if a.population:
-                console.print(Text(f"    For: {describe.population(a.population)}"))
-            console.print(Text(f"    Rule: {a.rule}"))
+                console.print(Hanging("    For: ", Text(describe.population(a.population))))
+            console.print(Hanging("    Rule: ", Text(a.rule)))
     console.print(Rule(Text("Other interactions (transporters, QT-prolonging drugs, food)", style="bold"),
                        align="left"))
     if not m.dosing.other_interactions:
         console.print(Text("The monograph names no other interactions.", style="yellow"))
     for i in m.dosing.other_interactions:
-        console.print(Text(f"• {i.agent}: ", style="bold") + Text(i.action) + marker(i, m))
+        console.print(Hanging("• ", Text(f"{i.agent}: ", style="bold") + Text(i.action) + marker(i, m)))
     if mentions:
         console.print(Rule(Text("Mentioned elsewhere in the monograph", style="bold"), align="left"))
         for record in mentions:
-            console.print(Text(f"• {record.section}: ", style="bold") + Text(record.text)
-                          + marker(record.source, m))
+            console.print(Hanging("• ", Text(f"{record.section}: ", style="bold") + Text(record.text)
+                                  + marker(record.source, m)))
     sources = [a for _, rules in cyp3a_groups(m) for a in rules] + list(m.dosing.other_interactions)
     _references(console, [(m, cited_ids(sources + [r.source for r in mentions]))])
     _notice(console)
@@ -210,17 +210,31 @@ def _mutation_title(row: MutationRow) -> str:
     return f"{row.mutation}{gene}"
 
 
+MIN_CELL_WIDTH = 18
+"""Narrower than this per drug, the resistance table goes mutation by mutation instead of folding words."""
+
+
 def render_resistance(console: Console, table: ResistanceTable) -> None:
-    """Mutations as rows, drugs as columns; then findings that name no single residue."""
-    grid = Table(show_lines=True, title=Text("TRK kinase-domain resistance mutations", style="bold"),
-                 title_justify="left")
-    for heading in ("Mutation", "Region", *(m.identity.generic_name for m in table.monographs)):
-        grid.add_column(heading, overflow="fold")
-    for row in table.rows:
-        regional = table.regional(row)
-        grid.add_row(Text(_mutation_title(row)), Text(row.region),
-                     *(_cell(row, m, regional) for m in table.monographs))
-    console.print(grid)
+    """Mutations as rows, drugs as columns (mutation by mutation on a narrow terminal); then
+    findings that name no single residue."""
+    if console.width // (len(table.monographs) + 2) >= MIN_CELL_WIDTH:
+        grid = Table(show_lines=True, title=Text("TRK kinase-domain resistance mutations", style="bold"),
+                     title_justify="left")
+        for title in ("Mutation", "Region", *(m.identity.generic_name for m in table.monographs)):
+            grid.add_column(title, overflow="fold")
+        for row in table.rows:
+            regional = table.regional(row)
+            grid.add_row(Text(_mutation_title(row)), Text(row.region),
+                         *(_cell(row, m, regional) for m in table.monographs))
+        console.print(grid)
+    else:
+        console.print(Text("TRK kinase-domain resistance mutations", style="bold"))
+        for row in table.rows:
+            console.print(heading(f"{_mutation_title(row)} · {row.region}"))
+            regional = table.regional(row)
+            for m in table.monographs:
+                console.print(Hanging(Text(f"{m.identity.generic_name}: ", style="bold"), _cell(row, m, regional),
+                                      indent=2))
     _render_unnamed(console, table.unnamed, "Findings that name no single TRK residue (kept as written)")
     console.print(Text("Cells: activity · basis: clinical (seen in patients) or PRECLINICAL (laboratory data "
                        "only). 'region-wide': a finding for the region's mutations as a group (listed above), "
@@ -272,10 +286,10 @@ def render_search(console: Console, query: str, hits: list[Hit]) -> None:
         head = Text(f"{hit.monograph.identity.generic_name}", style="bold")
         head.append(f" · {hit.record.section}")
         console.print(head + marker(hit.record.source, hit.monograph))
-        snippet = Text("    " + hit.snippet)
+        snippet = Text(hit.snippet)
         for start, end in hit.spans:
-            snippet.stylize("bold reverse", start + 4, end + 4)
-        console.print(snippet)
+            snippet.stylize("bold reverse", start, end)
+        console.print(Hanging("    ", snippet))
     drugs = len({h.monograph.id for h in hits})
     console.print(Text(f"{len(hits)} hit(s) in {drugs} monograph(s) for: {query}", style="dim"))
     _references(console, [])
