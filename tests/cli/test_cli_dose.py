@@ -5,7 +5,7 @@ are made up and cannot drift). A few end-to-end facts come from the shipped mono
 curators recorded them (larotrectinib: 100 mg twice daily at BSA >= 1.0 m2, 100 mg/m2 below,
 ladders 75/50/100 mg and 75/50/25 mg/m2, hepatic B and C -50%, A no adjustment; entrectinib:
 600 mg once daily from 18 years, EU paediatric BSA bands 200/300/400/600 mg, inducers "avoid";
-repotrectinib: 160 mg once daily for 14 days, then 160 mg twice daily).
+repotrectinib: 160 mg once daily for 14 days (lead-in), then 160 mg twice daily).
 """
 
 from __future__ import annotations
@@ -596,7 +596,7 @@ def test_avoid_without_an_amount(cli):
             in result.stdout)
 
 
-def test_unverified_rule_is_marked_on_its_step(cli):
+def test_an_unconfirmed_rule_is_marked_on_its_step(cli):
     out = dose(cli, "solutinib", "--cyp3a", "strong-inhibitor", fixtures=True).stdout
     assert re.search(r"2\. CYP3A4: strong-inhibitor" + CITED + FLAGGED, out)
     assert re.search(r"1\. Starting dose" + CITED + "\n", out)

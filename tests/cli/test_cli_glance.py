@@ -53,7 +53,7 @@ def test_the_block_has_every_row_and_every_row_is_cited(cli):
 
 def test_the_block_gives_dose_lead_in_ladder_and_handling(cli):
     out = " ".join(" ".join(block(glance(cli, "--brief", columns=200))).split())
-    assert "Adult dose 160 mg once daily for 14 days, then 160 mg twice daily — fictional adults [1]" in out
+    assert "Adult dose 160 mg once daily for 14 days (lead-in), then 160 mg twice daily — fictional adults [1]" in out
     assert "Child dose 100 mg/m2 twice daily (max 160 mg per dose), with food" in out
     assert "Forms capsule 40, 160 mg [1]" in out
     assert "Reductions 120 → 80 mg twice daily — adults [1]" in out  # numbers only in the block
@@ -74,7 +74,7 @@ def test_brief_prints_only_the_block_the_legend_and_the_notice(cli):
 def test_brief_markdown_is_the_block_too(cli):
     out = cli("show", "glancinib", "--data-dir", GLANCE, "--brief", "-f", "markdown").stdout
     assert "## At a glance" in out and "## Dosing" not in out
-    assert "- **Adult dose:** **160 mg once daily for 14 days, then 160 mg twice daily** — fictional adults \\[1" in out
+    assert "- **Adult dose:** **160 mg once daily for 14 days (lead-in), then 160 mg twice daily** — fictional adults \\[1" in out
 
 
 def test_a_narrow_block_shortens_statements_never_doses_or_markers(cli):

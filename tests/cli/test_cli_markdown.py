@@ -74,7 +74,7 @@ def test_search_markdown_keeps_the_words_in_bold(cli):
 def test_show_markdown_keeps_every_field_the_text_view_shows(cli):
     out = markdown(cli, "show", "glancinib", "--data-dir", GLANCE)
     for field in ("Also known as: GLN 1001", "Basis: Fictional response rate", "until fictional progression",
-                  "160 mg once daily for 14 days, then 160 mg twice daily", "Route: oral (fictional capsules)",
+                  "160 mg once daily for 14 days (lead-in), then 160 mg twice daily", "Route: oral (fictional capsules)",
                   "Targets: TRKA, TRKC", "capsule: 40, 160 mg", "Stop the fictional drug."):
         assert field in out, field
     text = cli("show", "glancinib", "--data-dir", GLANCE, env={"COLUMNS": "300"}).stdout

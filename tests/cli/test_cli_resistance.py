@@ -59,7 +59,7 @@ def test_cells_carry_activity_basis_evidence_status_and_citation(cli):
     g595r = row(table(cli), "TRKA G595R")
     seli = [f for f in g595r["cells"]["selitrectinib"] if f["scope"] == "residue"]
     assert [(f["activity"], f["basis"]) for f in seli] == [("active", "preclinical")]
-    assert seli[0]["cite"] and seli[0]["evidence"] == "unconfirmed" and seli[0]["unverified"] is True
+    assert seli[0]["cite"] and seli[0]["evidence"] == "unconfirmed"
     assert scoped(g595r["cells"]["entrectinib"], "residue") == [("resistant", "clinical")]
     assert scoped(g595r["cells"]["larotrectinib"], "residue") == [("resistant", "clinical")]
 
@@ -174,7 +174,7 @@ def test_fictional_findings(cli):
     data = table(cli, "--data-dir", str(TOOLS))
     assert row(data, "TRKB G639R")["cells"]["solutinib"][0]["activity"] == "reduced"
     f589l = row(data, "TRKA F589L")["cells"]["solutinib"]  # written NTRK1 p.F589L in the file
-    assert [(f["activity"], f["unverified"], f["scope"]) for f in f589l] == [("active", True, "residue")]
+    assert [(f["activity"], f["evidence"] != "confirmed", f["scope"]) for f in f589l] == [("active", True, "residue")]
     assert [(f["mutation"], f["scope"]) for f in data["unnamed"]] == [("xDFG substitutions (residues not named)",
                                                                         "region")]
     for xdfg in ("TRKA G667C", "TRKC G696A"):

@@ -63,9 +63,9 @@ def test_snippets_are_short_and_cut_with_ellipses(cli):
     assert any(h["snippet"].startswith("…") for h in found)
 
 
-def test_unverified_and_sections(cli):
+def test_evidence_status_and_sections(cli):
     found = hits(cli, "seed", "grapefruit")
-    assert any(h["drug"] == "utatrectinib" and h["section"] == "dosing › general" and h["unverified"] for h in found)
+    assert any(h["drug"] == "utatrectinib" and h["section"] == "dosing › general" and h["evidence"] == "unconfirmed" for h in found)
 
 
 def test_values_inside_statements_are_searchable(cli):

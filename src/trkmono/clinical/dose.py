@@ -109,7 +109,7 @@ class LeadInDose:
     condition: str | None = None
 
     def __str__(self) -> str:
-        return lead_in_words(str(self.dose), self.days, self.condition)
+        return describe.lead_in(str(self.dose), self.days, self.condition)
 
 
 @dataclass
@@ -292,19 +292,6 @@ def asked(request: Request) -> str:
     return " · ".join(parts)
 
 
-def lead_in_words(dose: str, days: int, condition: str | None) -> str:
-    """'160 mg once daily for 14 days (lead-in)', with the label's condition when it gives one."""
-    return f"{dose} for {days} days (lead-in)" + (f", {condition}" if condition else "")
-
-
-def regimen_words(r: Regimen) -> str:
-    """describe.regimen with the lead-in first: '160 mg once daily for 14 days (lead-in), then ...'."""
-    lead_in = r.lead_in
-    if lead_in is None:
-        return describe.regimen(r)
-    return f"{lead_in_words(describe.dose(lead_in.dose), lead_in.days, lead_in.condition)}, then {describe.regimen(r)}"
-
-
 # ---------------------------------------------------------------------------------------------
 # the calculation
 
@@ -413,7 +400,7 @@ def _start(regimen: Regimen, request: Request, out: Outcome) -> Step:
     """The starting dose (and lead-in) of the chosen regimen for this patient."""
     current, effect = _amount(regimen.dose, request.bsa_m2, "the starting dose")
     start = Step("start", "Starting dose", regimen, describe.population(regimen.population),
-                 regimen_words(regimen), applied=current is not None, effect=effect, dose=current)
+                 describe.regimen(regimen), applied=current is not None, effect=effect, dose=current)
     if current is None:
         out.refuse(effect)
     lead_in = regimen.lead_in
@@ -424,7 +411,7 @@ def _start(regimen: Regimen, request: Request, out: Outcome) -> Step:
             out.refuse(lead_effect)
         else:
             start.lead_in = LeadInDose(amount, lead_in.days, lead_in.condition)
-            start.effect = f"{lead_in_words(lead_effect, lead_in.days, lead_in.condition)}, then {effect}"
+            start.effect = f"{describe.lead_in(lead_effect, lead_in.days, lead_in.condition)}, then {effect}"
     if request.bsa_m2 is None and regimen.population.min_bsa_m2 is not None:
         start.notes.append(f"This regimen is for {describe.bsa_bounds(regimen.population)}; "
                            "for a smaller patient give --bsa.")

@@ -70,9 +70,20 @@ def bsa_bounds(p: Population) -> str:
 
 
 def regimen(r: Regimen) -> str:
-    """'100 mg twice daily, with or without food'."""
+    """'100 mg twice daily, with or without food', after its lead-in when it has one."""
     forms = f" ({', '.join(r.formulations)})" if r.formulations else ""
-    return f"{dose(r.dose)}, {r.food}{forms}"
+    return with_lead_in(r, f"{dose(r.dose)}, {r.food}{forms}")
+
+
+def with_lead_in(r: Regimen, main: str) -> str:
+    """'160 mg once daily for 14 days (lead-in), then 160 mg twice daily, ...' (main alone without one)."""
+    lead = r.get("lead_in")
+    return main if not lead else f"{lead_in(dose(lead.dose), lead.days, lead.condition)}, then {main}"
+
+
+def lead_in(dose_text: str, days: int, condition: str | None = None) -> str:
+    """'160 mg once daily for 14 days (lead-in)', with the label's condition when it gives one."""
+    return f"{dose_text} for {days} day{'s' if days != 1 else ''} (lead-in)" + (f", {condition}" if condition else "")
 
 
 def adjustment(a: Adjustment) -> str:

@@ -78,15 +78,9 @@ def regimen(r: Regimen, food: bool = True) -> str:
     """'160 mg once daily for 14 days, then 160 mg twice daily, with or without food'; without
     ``food``, the relation to meals only when it restricts them ('with food')."""
     if food or r.food != UNRESTRICTED_FOOD:
-        main = describe.regimen(r)
-    else:
-        main = describe.dose(r.dose) + (f" ({', '.join(r.formulations)})" if r.formulations else "")
-    if not r.lead_in:
-        return main
-    lead = r.lead_in
-    days = f"{lead.days} day" + ("s" if lead.days != 1 else "")
-    condition = f" ({lead.condition})" if lead.condition else ""
-    return f"{describe.dose(lead.dose)} for {days}, then{condition} {main}"
+        return describe.regimen(r)
+    return describe.with_lead_in(r, describe.dose(r.dose) + (f" ({', '.join(r.formulations)})" if r.formulations
+                                                             else ""))
 
 
 def strengths(values: list) -> str:

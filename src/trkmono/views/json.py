@@ -9,7 +9,7 @@ from trkmono import __version__
 from typing import TYPE_CHECKING
 
 from trkmono import terms
-from trkmono.clinical.dose import ROUNDING, mg, regimen_words
+from trkmono.clinical.dose import ROUNDING, mg
 from trkmono.model import phrases as describe
 from trkmono.views.citations import cited_ids, cyp3a_effect, cyp3a_groups, dose_sources, resistance_references
 from trkmono.watch.labels import STATUSES
@@ -79,7 +79,10 @@ def comparison_json(monographs: list[Monograph], rows: list[Row]) -> str:
 
 
 def _citation(source: Cited | None) -> dict[str, object]:
-    return {"cite": list(source.cite) if source else [], "unverified": bool(source and source.evidence != "confirmed")}
+    """A statement's citations, their locators and its evidence status (null for uncited parts)."""
+    if source is None:
+        return {"cite": [], "at": {}, "evidence": None}
+    return {"cite": list(source.cite), "at": dict(source.get("at") or {}), "evidence": source.evidence}
 
 
 def _reference_json(groups: list[tuple[Monograph, list[str]]]) -> list[dict[str, object]]:
@@ -126,9 +129,9 @@ def dose_json(outcome: Outcome) -> str:
             "after_last_step": outcome.after_last_step,
         },
         ambiguous=outcome.ambiguous,
-        candidates=[{"population": describe.population(c.population), "regimen": regimen_words(c),
+        candidates=[{"population": describe.population(c.population), "regimen": describe.regimen(c),
                      "why": why, **_citation(c)} for c, why in outcome.candidates],
-        other_regimens=[{"population": describe.population(c.population), "regimen": regimen_words(c),
+        other_regimens=[{"population": describe.population(c.population), "regimen": describe.regimen(c),
                          **_citation(c)} for c in outcome.other_regimens],
         rounding=ROUNDING,
         references=_reference_json([(m, cited_ids(dose_sources(outcome)))]),
@@ -156,7 +159,7 @@ def interactions_json(m: Monograph, mentions: list[Record]) -> str:
 def _finding_json(f: Finding, scope: str) -> dict[str, object]:
     x = f.finding
     return {"drug": f.monograph.id, "scope": scope, "mutation": x.mutation, "region": x.region,
-            "activity": x.activity, "basis": x.basis, "evidence": x.evidence, "text": x.text, **_citation(x)}
+            "activity": x.activity, "basis": x.basis, "text": x.text, **_citation(x)}
 
 
 def _row_json(table: ResistanceTable, row: MutationRow) -> dict[str, object]:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from trkmono.model import phrases as describe
 from trkmono.clinical.compare import Row
-from trkmono.clinical.dose import ROUNDING, asked, regimen_words
+from trkmono.clinical.dose import ROUNDING, asked
 from trkmono.views import glance
 from trkmono.views.citations import (LEGEND, Numbering, cited_ids, cyp3a_effect, cyp3a_groups, dose_sources,
                                      evidence_tag, together)
@@ -481,5 +481,5 @@ def _dose_result(outcome: Outcome, mark: Markers) -> list[str]:
 
 
 def _dose_regimen(regimen: Regimen, mark: Markers, why: str = "") -> str:
-    return (f"- {escape(describe.population(regimen.population))}: **{escape(regimen_words(regimen))}**"
+    return (f"- {escape(describe.population(regimen.population))}: **{escape(describe.regimen(regimen))}**"
             + (f" ({escape(why)})" if why else "") + mark(regimen))

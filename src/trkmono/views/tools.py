@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from trkmono.model import phrases as describe
-from trkmono.clinical.dose import ROUNDING, Outcome, Step, asked, regimen_words
+from trkmono.clinical.dose import ROUNDING, Outcome, Step, asked
 from trkmono.clinical.resistance import Finding, MutationRow, Table as ResistanceTable
 from trkmono.clinical.search import Hit, Record
 from trkmono.views.citations import (cited_ids, current, cyp3a_effect, cyp3a_groups, dose_sources,
@@ -81,7 +81,7 @@ def render_dose(console: Console, outcome: Outcome) -> None:
 
 def _regimen_line(regimen: Regimen, why: str = "") -> Text:
     text = Text(f"  • {describe.population(regimen.population)}: ")
-    text.append(regimen_words(regimen), style="bold")
+    text.append(describe.regimen(regimen), style="bold")
     if why:
         text.append(f" ({why})")
     return text + marker(regimen)
@@ -95,9 +95,10 @@ def _render_step(console: Console, number: int, step: Step) -> None:
     if step.avoid:
         console.print(Text("   AVOID: ", style="bold red") + Text(step.avoid_words))
     if step.population:
-        console.print(Text(f"   For: {step.population}"))
+        console.print(Hanging("   For: ", Text(step.population)))
     if step.rule:
-        console.print(Text(f"   {'Rule' if step.kind not in ('start', 'reduction') else 'Label dose'}: {step.rule}"))
+        label = "Rule" if step.kind not in ("start", "reduction") else "Label dose"
+        console.print(Hanging(f"   {label}: ", Text(step.rule)))
     if step.effect:
         console.print(Text("   → ") + Text(step.effect, style="bold" if step.dose is not None else ""))
     for note in step.notes:
@@ -106,7 +107,7 @@ def _render_step(console: Console, number: int, step: Step) -> None:
 
 def _render_result(console: Console, outcome: Outcome) -> None:
     regimen = outcome.regimen
-    text = Text("Resulting dose: ", style="bold")
+    text = Text()
     if outcome.lead_in is not None:
         text.append(f"{outcome.lead_in}", style="bold green")
         text.append(", then ")
@@ -114,7 +115,7 @@ def _render_result(console: Console, outcome: Outcome) -> None:
     text.append(f", {regimen.food}")
     if regimen.duration:
         text.append(f"; {regimen.duration}")
-    console.print(text)
+    console.print(Hanging(Text("Resulting dose: ", style="bold"), text))
     if outcome.lead_in_note:
         console.print(Text(f"  Lead-in: {outcome.lead_in_note}.", style="italic"))
     for v in outcome.volumes:
