@@ -9,8 +9,8 @@ application of two commands that do nothing (the floor, on the same typer releas
 every case in turn, round after round, so each round measures all of them under the same load.
 Each round runs the packaged-library commands with an empty cache folder; the large-library
 cases use a cache warmed once, untimed (its cold cost is printed separately). Printed: median
-milliseconds, the ratio to the floor (or to the stated baseline), and peak memory (summed
-proportional set size of the process and its workers, from /proc).
+milliseconds, the ratio to the floor (or to the stated baseline), and, from one more run of each
+case, peak memory (summed proportional set size of the process and its workers, from /proc).
 
 Where check-jsonschema is on PATH, validate is also compared with it (the committed JSON Schema,
 on the same files), and with a bare ``yaml.load(CSafeLoader)`` loop over the same files.
@@ -73,18 +73,24 @@ def synthetic_library(target: Path, count: int) -> None:
                                                     encoding="utf-8")
 
 
-def run(command: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Wall seconds and peak summed PSS (KiB) of one run; the command must succeed (or exit 1)."""
+def run(command: list[str], env: dict[str, str]) -> float:
+    """Wall seconds of one run, nothing else running beside it; it must succeed (or exit 1)."""
     start = time.perf_counter()
+    code = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env).returncode
+    if code not in (0, 1):
+        raise SystemExit(f"benchmark command failed ({code}): {' '.join(command)}")
+    return time.perf_counter() - start
+
+
+def peak_memory(command: list[str], env: dict[str, str]) -> int:
+    """Peak, over one more run, of the summed proportional set size (KiB) of the process and its
+    workers (sampled every 5 ms from /proc; kept apart from the timed runs, which it would slow)."""
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     peak = 0
     while process.poll() is None:
         peak = max(peak, sum(_pss(pid) for pid in _process_tree(process.pid)))
-        time.sleep(0.002)
-    elapsed = time.perf_counter() - start
-    if process.returncode not in (0, 1):
-        raise SystemExit(f"benchmark command failed ({process.returncode}): {' '.join(command)}")
-    return elapsed, peak
+        time.sleep(0.005)
+    return peak
 
 
 def _process_tree(pid: int) -> list[int]:
@@ -171,15 +177,16 @@ def main() -> None:
         run(trkmono + ["list", "--data-dir", str(large)], warm)
         cold_large = time.perf_counter() - start
         times: dict[str, list[float]] = {name: [] for name, *_ in cases}
-        memory: dict[str, int] = {name: 0 for name, *_ in cases}
         for _ in range(args.repeat):
             for name, command, env, _ in cases:
                 shutil.rmtree(work / "empty-cache", ignore_errors=True)
                 if "one file changed" in name:
                     touch_one(large)
-                elapsed, peak = run(command, env)
-                times[name].append(elapsed)
-                memory[name] = max(memory[name], peak)
+                times[name].append(run(command, env))
+        memory = {}
+        for name, command, env, _ in cases:
+            shutil.rmtree(work / "empty-cache", ignore_errors=True)
+            memory[name] = peak_memory(command, env)
         report(times, memory, {name: baseline for name, _, _, baseline in cases})
         print(f"first read command on the {args.large} folder (compiles every file, cache empty): "
               f"{cold_large:.1f} s")
@@ -187,7 +194,8 @@ def main() -> None:
             synthetic_library(huge, args.huge)
             run(trkmono + ["list", "--data-dir", str(huge)], warm)  # compile once
             for name, argv in (("list", ["list"]), ("search fatigue", ["search", "fatigue", "--no-pager"])):
-                elapsed, peak = run(trkmono + argv + ["--data-dir", str(huge)], warm)
+                command = trkmono + argv + ["--data-dir", str(huge)]
+                elapsed, peak = run(command, warm), peak_memory(command, warm)
                 print(f"{name} ({args.huge} folder, warm): {elapsed * 1000:.0f} ms, peak {peak / 1024:.0f} MiB")
     finally:
         shutil.rmtree(work, ignore_errors=True)

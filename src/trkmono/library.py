@@ -25,6 +25,9 @@ from trkmono.problems import Problem
 from trkmono.reading.folders import Unreadable, display_path, monograph_files, packaged_data_dir, \
     packaged_store, read_source
 
+MANY_FILES = 64
+READ_THREADS = 4
+"""From this many files on, a folder is read and hashed in this many threads."""
 MAX_TYPO_EDITS = 2
 """A name is suggested only when it is at most this many letters away from what was typed: a typo,
 not another drug with the same stem (taletrectinib is not a misspelt utatrectinib)."""
@@ -147,30 +150,31 @@ def open_library(folder: Path | None, today: dt.date | None = None) -> Library:
     if built is not None:
         store = Store.packaged(built)
         shown = display_path(packaged_data_dir())
-        files = [(key, f"{shown}/{key[1]}", None) for key in store.list_files()]
+        files = [(key, f"{shown}/{key[1]}", packaged_data_dir() / key[1]) for key in store.list_files()]
         return _assemble("the packaged library", store, files, today)
     folder = folder or packaged_data_dir()
     origin = "the packaged library" if folder == packaged_data_dir() else f"the folder {display_path(folder)}"
-    store = _folder_store()
-    return _assemble(origin, store, _read_folder(folder, store, today), today)
+    return _assemble(origin, _folder_store(), _read_folder(folder), today)
 
 
-def _read_folder(folder: Path, store: Store, today: dt.date) -> list[tuple]:
-    """(key, shown path, bytes or a problem) per file; bytes are kept only for files the store does
-    not hold as they are now (memory stays flat however large the folder)."""
+def _read_folder(folder: Path) -> list[tuple]:
+    """(key, shown path, path) per file, or (None, shown path, problem) for one that cannot be read.
+    Only digests are kept, so memory stays flat however large the folder; files are read and
+    hashed in a few threads (both release the interpreter while they work)."""
     shown_folder = display_path(folder)
-    files = []
-    for path in monograph_files(folder):
-        shown = str(shown_folder / path.name)
-        try:
-            raw = read_source(path, shown)
-        except Unreadable as exc:
-            files.append((None, shown, exc.problem))
-            continue
-        key = (hashlib.sha256(raw).hexdigest(), path.name)
-        summary = (_safely(lambda: store.summaries([key])) or {}).get(key)
-        files.append((key, shown, None if summary is not None and _current(summary, today) else raw))
-    return files
+    paths = monograph_files(folder)
+    if len(paths) < MANY_FILES:
+        return [_digest(path, str(shown_folder / path.name)) for path in paths]
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(READ_THREADS) as pool:
+        return list(pool.map(lambda path: _digest(path, str(shown_folder / path.name)), paths))
+
+
+def _digest(path: Path, shown: str) -> tuple:
+    try:
+        return (hashlib.sha256(read_source(path, shown)).hexdigest(), path.name), shown, path
+    except Unreadable as exc:
+        return None, shown, exc.problem
 
 
 def _folder_store() -> Store:
@@ -187,18 +191,18 @@ def _folder_store() -> Store:
 def _assemble(origin: str, store: Store, files: list, today: dt.date) -> Library:
     """Summaries for every file (compiling, in one go, what the store lacks), then the library rules.
 
-    ``files`` holds (key, shown path, bytes or a problem or None); bytes mean "compile these"."""
+    ``files`` holds (key, shown path, path), or (None, shown path, problem) for an unreadable file."""
     known = _safely(lambda: store.summaries([key for key, _, _ in files if key is not None])) or {}
-    stale = [(key, shown, raw) for key, shown, raw in files
-             if key is not None and (isinstance(raw, bytes) or not (key in known and _current(known[key], today)))]
+    stale = [(key, shown, path) for key, shown, path in files
+             if key is not None and not (key in known and _current(known[key], today))]
     holder, recompiled = store, {key for key, _, _ in stale}
     if stale:
         holder, fresh = _compile_into(store, stale, today)
         known.update(fresh)
     members, broken = [], []
-    for key, shown, raw in files:
+    for key, shown, path in files:
         if key is None:
-            broken.append(Broken(shown, [raw]))
+            broken.append(Broken(shown, [path]))
             continue
         summary = known[key]
         if summary.errors:
@@ -215,8 +219,7 @@ def _compile_into(store: Store, stale: list, today: dt.date) -> tuple[Store, dic
     memory when the store cannot take them; returns where they went and their summaries."""
     from trkmono.checking.workers import map_split
     from trkmono.compiled.compile import compile_files  # PyYAML and pydantic: only when compiling
-    items = [(raw if isinstance(raw, bytes) else read_source(packaged_data_dir() / key[1], shown), shown)
-             for key, shown, raw in stale]
+    items = [(_same_bytes(path, shown, key), shown) for key, shown, path in stale]
     compiled = dict(zip((key for key, _, _ in stale),
                         map_split(functools.partial(compile_files, today=today), items)))
     for target in ([store] if store.writable else []) + [None]:
@@ -229,6 +232,14 @@ def _compile_into(store: Store, stale: list, today: dt.date) -> tuple[Store, dic
         except StoreUnusable:
             continue
     raise TrkmonoError("the compiled library could not be kept even in memory")
+
+
+def _same_bytes(path: Path, shown: str, key: Key) -> bytes:
+    """The file's bytes, which must still be those its key was made from."""
+    raw = read_source(path, shown)
+    if hashlib.sha256(raw).hexdigest() != key[0]:
+        raise TrkmonoError(f"{shown} changed while it was being read; run the command again")
+    return raw
 
 
 def _current(summary: Summary, today: dt.date) -> bool:

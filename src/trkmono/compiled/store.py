@@ -31,6 +31,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS record USING fts5(
     digest UNINDEXED, filename UNINDEXED, detail UNINDEXED, text, prefix = '2 3');
 """
 MAX_STORE_BYTES = 1 << 30
+QUERY_BATCH = 500
+"""Digests asked for in one query (SQLite allows some hundreds of parameters everywhere)."""
 KEEP_STORES = 3
 """Stores of other code stamps kept in the cache folder (older ones are removed)."""
 
@@ -88,13 +90,17 @@ class Store:
 
     def summaries(self, keys: Iterable[Key]) -> dict[Key, Summary]:
         """The stored summaries of these file versions; an entry that cannot be decoded is left out."""
+        wanted = set(keys)
+        digests = sorted({digest for digest, _ in wanted})
         found: dict[Key, Summary] = {}
-        query = "SELECT digest, filename, id, names, errors, compiled_on FROM compiled WHERE digest = ? AND filename = ?"
-        for key in keys:
-            row = self._one(query, key)
-            summary = _summary(row[2:]) if row else None
-            if summary is not None:
-                found[key] = summary
+        for start in range(0, len(digests), QUERY_BATCH):
+            batch = digests[start:start + QUERY_BATCH]
+            rows = self._all("SELECT digest, filename, id, names, errors, compiled_on FROM compiled "
+                             f"WHERE digest IN ({', '.join('?' * len(batch))})", tuple(batch))
+            for row in rows:
+                summary = _summary(row[2:]) if (row[0], row[1]) in wanted else None
+                if summary is not None:
+                    found[(row[0], row[1])] = summary
         return found
 
     def put(self, compiled: dict[Key, dict]) -> None:

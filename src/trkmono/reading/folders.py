@@ -93,13 +93,25 @@ def read_source(path: Path, shown: str) -> bytes:
         os.close(fd)
         raise Unreadable(_unreadable(shown, "not a regular file"))
     with os.fdopen(fd, "rb") as handle:
-        if info.st_size > MAX_BYTES:
-            raise Unreadable(Problem(shown, 1, 1, "error", "file-size",
-                                     f"file is larger than the {MAX_BYTES:,}-byte limit"))
         try:
-            return handle.read(MAX_BYTES + 1)
+            raw = _read_at_most(handle, min(info.st_size, MAX_BYTES) + 1)
         except OSError as exc:
             raise Unreadable(_unreadable(shown, f"cannot read file: {exc.strerror or exc}")) from None
+    if len(raw) > MAX_BYTES:
+        raise Unreadable(Problem(shown, 1, 1, "error", "file-size", f"file is larger than the {MAX_BYTES:,}-byte limit"))
+    return raw
+
+
+def _read_at_most(handle, first: int) -> bytes:
+    """Everything up to end of file, or MAX_BYTES + 1 bytes when there is more (a file may grow
+    after its size was seen); the first read asks for the size seen, so one call usually does."""
+    raw = handle.read(first)
+    while len(raw) <= MAX_BYTES:
+        more = handle.read(MAX_BYTES + 1 - len(raw))
+        if not more:
+            break
+        raw += more
+    return raw
 
 
 def _reason(path: Path, exc: OSError) -> str:
