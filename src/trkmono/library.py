@@ -25,6 +25,8 @@ from trkmono.problems import Problem
 from trkmono.reading.folders import Unreadable, display_path, monograph_files, packaged_data_dir, \
     packaged_store, read_source
 
+COMPILE_BATCH = 256
+"""Files compiled and stored together; the batch is all that is held in memory at once."""
 MANY_FILES = 64
 READ_THREADS = 4
 """From this many files on, a folder is read and hashed in this many threads."""
@@ -215,23 +217,27 @@ def _assemble(origin: str, store: Store, files: list, today: dt.date) -> Library
 
 
 def _compile_into(store: Store, stale: list, today: dt.date) -> tuple[Store, dict[Key, Summary]]:
-    """Compile files (in worker processes when there are many) into the store, or into a store in
-    memory when the store cannot take them; returns where they went and their summaries."""
-    from trkmono.checking.workers import map_split
-    from trkmono.compiled.compile import compile_files  # PyYAML and pydantic: only when compiling
-    items = [(_same_bytes(path, shown, key), shown) for key, shown, path in stale]
-    compiled = dict(zip((key for key, _, _ in stale),
-                        map_split(functools.partial(compile_files, today=today), items)))
+    """Compile files into the store, a batch at a time (in worker processes when there are many),
+    so memory stays flat; into a store in memory when the store cannot take them. Returns where
+    they went and their summaries."""
     for target in ([store] if store.writable else []) + [None]:
         target = target or Store.in_memory()
         try:
-            target.put(compiled)
-            summaries = target.summaries(compiled)
-            if len(summaries) == len(compiled):
-                return target, summaries
+            for start in range(0, len(stale), COMPILE_BATCH):
+                target.put(_compiled(stale[start:start + COMPILE_BATCH], today))
+            summaries = target.summaries([key for key, _, _ in stale])
         except StoreUnusable:
             continue
+        if len(summaries) == len(stale):
+            return target, summaries
     raise TrkmonoError("the compiled library could not be kept even in memory")
+
+
+def _compiled(batch: list, today: dt.date) -> dict[Key, dict]:
+    from trkmono.checking.workers import map_split
+    from trkmono.compiled.compile import compile_files  # PyYAML and pydantic: only when compiling
+    items = [(_same_bytes(path, shown, key), shown) for key, shown, path in batch]
+    return dict(zip((key for key, _, _ in batch), map_split(functools.partial(compile_files, today=today), items)))
 
 
 def _same_bytes(path: Path, shown: str, key: Key) -> bytes:
