@@ -116,14 +116,16 @@ class Library:
 
     def matching_records(self, words: list[str]) -> Iterator[tuple[Plain, list[dict]]]:
         """(head, records that may contain every word) per monograph, in file order; a head carries
-        the monograph's references, so a hit is shown without loading its monograph."""
+        the references its records cite, so a hit is shown without loading its monograph."""
         order = {m.key: i for i, m in enumerate(self.members)}
         stores = list(dict.fromkeys(m.store for m in self.members))
         found: list[tuple[int, Plain, list[dict]]] = []
         for store in stores:
             for key, records in store.matching_records(words):
                 if key in order and (head := _safely(lambda: store.head(key))) is not None:
-                    found.append((order[key], head, records))
+                    cited = {ref for record in records if record["source"] for ref in record["source"]["cite"]}
+                    references = _safely(lambda: store.references(key, cited)) or []
+                    found.append((order[key], Plain(head, references=references), records))
         for _, head, records in sorted(found, key=lambda item: item[0]):
             yield head, records
 

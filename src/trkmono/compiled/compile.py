@@ -33,17 +33,17 @@ def compile_file(raw: bytes, shown: str, today: dt.date) -> dict:
         "compiled_on": today.isoformat(),
         "monograph": monograph,
         "head": head(monograph) if monograph else None,
+        "references": monograph["references"] if monograph else [],
         "records": records(loaded.monograph) if valid else [],
     }
 
 
-HEAD_FIELDS = ("schema_version", "id", "identity", "status", "review", "references")
-"""What a listing or a search hit shows of a monograph, kept apart so that neither loads whole
-monographs."""
+HEAD_FIELDS = ("schema_version", "id", "identity", "status", "review")
+"""What a listing shows of a monograph, kept apart so that a listing never loads whole monographs."""
 
 
 def head(monograph: dict) -> dict:
-    """The part of a monograph that listings and search hits show, in the monograph's own shape."""
+    """The part of a monograph that listings show, in the monograph's own shape."""
     return {name: monograph[name] for name in HEAD_FIELDS}
 
 

@@ -25,7 +25,8 @@ from trkmono.compiled.plain import Plain, dumps, loads
 TABLES = """
 CREATE TABLE IF NOT EXISTS compiled (
     digest TEXT NOT NULL, filename TEXT NOT NULL, id TEXT, names TEXT NOT NULL, errors TEXT NOT NULL,
-    compiled_on TEXT NOT NULL, head TEXT, monograph TEXT, checksum TEXT, PRIMARY KEY (digest, filename));
+    compiled_on TEXT NOT NULL, head TEXT, refs TEXT, monograph TEXT, checksum TEXT,
+    PRIMARY KEY (digest, filename));
 CREATE TABLE IF NOT EXISTS listing (filename TEXT PRIMARY KEY, digest TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS record USING fts5(
     digest UNINDEXED, filename UNINDEXED, detail UNINDEXED, text, prefix = '2 3');
@@ -120,9 +121,10 @@ class Store:
         if self.connection.execute("SELECT 1 FROM compiled WHERE digest = ? AND filename = ?", key).fetchone():
             self.connection.execute("DELETE FROM record WHERE digest = ? AND filename = ?", key)  # rare: a scan
         self.connection.execute(
-            "INSERT OR REPLACE INTO compiled VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO compiled VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (*key, compiled["id"], dumps(compiled["names"]), dumps(compiled["errors"]), compiled["compiled_on"],
-             None if head is None else dumps(head), body, None if body is None else _checksum(body)))
+             None if head is None else dumps(head), dumps(compiled["references"]), body,
+             None if body is None else _checksum(body)))
         self.connection.executemany("INSERT INTO record VALUES (?, ?, ?, ?)",
                                     [(*key, dumps(r), _index_form(r["text"])) for r in compiled["records"]])
 
@@ -147,6 +149,12 @@ class Store:
         """The head (id, generic name, references) of a file version."""
         row = self._one("SELECT head FROM compiled WHERE digest = ? AND filename = ?", key)
         return _decoded(row[0]) if row and row[0] else None
+
+    def references(self, key: Key, ids: set[str]) -> list[dict]:
+        """The references of a file version whose ids are given, in the monograph's order."""
+        row = self._one("SELECT refs FROM compiled WHERE digest = ? AND filename = ?", key)
+        listed = _decoded(row[0]) if row and row[0] else None
+        return [ref for ref in listed if isinstance(ref, dict) and ref.get("id") in ids] if isinstance(listed, list) else []
 
     def records(self, key: Key) -> list[dict]:
         """Every search record of a file version, in document order."""

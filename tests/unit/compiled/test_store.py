@@ -12,7 +12,7 @@ KEY = ("a" * 64, "testinib.yaml")
 def compiled(text: str = "Blocks a fictional kinase.", errors: list | None = None) -> dict:
     monograph = {"id": "testinib", "identity": {"generic_name": "testinib"}}
     return {"id": "testinib", "names": [[["id"], "testinib", False]], "errors": errors or [],
-            "compiled_on": "2026-11-29", "monograph": monograph, "head": {"id": "testinib"},
+            "compiled_on": "2026-11-29", "monograph": monograph, "head": {"id": "testinib"}, "references": [],
             "records": [{"loc": ["mechanism", "summary"], "text": text, "source": None},
                         {"loc": ["safety"], "text": "Paraesthesia and QTc prolongation", "source": None}]}
 
