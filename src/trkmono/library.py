@@ -27,9 +27,6 @@ from trkmono.reading.folders import Unreadable, display_path, monograph_files, p
 
 COMPILE_BATCH = 256
 """Files compiled and stored together; the batch is all that is held in memory at once."""
-MANY_FILES = 64
-READ_THREADS = 4
-"""From this many files on, a folder is read and hashed in this many threads."""
 MAX_TYPO_EDITS = 2
 """A name is suggested only when it is at most this many letters away from what was typed: a typo,
 not another drug with the same stem (taletrectinib is not a misspelt utatrectinib)."""
@@ -163,15 +160,10 @@ def open_library(folder: Path | None, today: dt.date | None = None) -> Library:
 
 def _read_folder(folder: Path) -> list[tuple]:
     """(key, shown path, path) per file, or (None, shown path, problem) for one that cannot be read.
-    Only digests are kept, so memory stays flat however large the folder; files are read and
-    hashed in a few threads (both release the interpreter while they work)."""
+    Only digests are kept, so memory stays flat however large the folder. One thread: measured on
+    1,000 files, threads handing files to each other took three times as long (docs/speed.md)."""
     shown_folder = display_path(folder)
-    paths = monograph_files(folder)
-    if len(paths) < MANY_FILES:
-        return [_digest(path, str(shown_folder / path.name)) for path in paths]
-    from concurrent.futures import ThreadPoolExecutor
-    with ThreadPoolExecutor(READ_THREADS) as pool:
-        return list(pool.map(lambda path: _digest(path, str(shown_folder / path.name)), paths))
+    return [_digest(path, str(shown_folder / path.name)) for path in monograph_files(folder)]
 
 
 def _digest(path: Path, shown: str) -> tuple:

@@ -272,21 +272,25 @@ def _decoded(text: str) -> Plain | None:
 def _summary(row: tuple) -> Summary | None:
     """A summary from its stored columns, or None when any of them has the wrong shape."""
     mid, names, errors, compiled_on = row
+    if not (isinstance(mid, (str, type(None))) and isinstance(compiled_on, str)):
+        return None
     try:
-        names, errors = json.loads(names), json.loads(errors)
+        return Summary(mid, [_typed(loc, name, claimed, kinds=(list, str, bool), keep=tuple)
+                             for loc, name, claimed in _list(names)],
+                       [_typed(*error, kinds=(int, int, str, str)) for error in _list(errors)], compiled_on)
     except (ValueError, TypeError, RecursionError):
         return None
-    shapes = (isinstance(mid, (str, type(None))) and isinstance(compiled_on, str)
-              and isinstance(names, list) and isinstance(errors, list)
-              and all(_is(entry, (list, str, bool)) for entry in names)
-              and all(_is(entry, (int, int, str, str)) for entry in errors))
-    if not shapes:
-        return None
-    return Summary(mid, [(tuple(loc), name, claimed) for loc, name, claimed in names],
-                   [tuple(error) for error in errors], compiled_on)
 
 
-def _is(entry: object, types: tuple[type, ...]) -> bool:
-    """A stored list of the given length whose items have the given types."""
-    return (isinstance(entry, list) and len(entry) == len(types)
-            and all(isinstance(item, kind) for item, kind in zip(entry, types)))
+def _list(text: str) -> list:
+    decoded = json.loads(text)
+    if not isinstance(decoded, list):
+        raise TypeError("not a list")
+    return decoded
+
+
+def _typed(*items, kinds: tuple[type, ...], keep=None) -> tuple:
+    """The items as a tuple when each has its kind (the first converted by ``keep``), else TypeError."""
+    if len(items) != len(kinds) or any(type(item) is not kind for item, kind in zip(items, kinds)):
+        raise TypeError("wrong shape")
+    return (keep(items[0]), *items[1:]) if keep else items

@@ -50,8 +50,8 @@ def monograph_files(folder: Path) -> list[Path]:
         raise UsageError(f"{display_path(folder)}: not a folder of monographs") from None
     except OSError as exc:
         raise UsageError(f"{display_path(folder)}: cannot list the folder ({exc.strerror or exc})") from None
-    files = sorted(folder / name for name in names
-                   if name.endswith(MONOGRAPH_SUFFIXES) and not name.startswith("."))
+    files = [folder / name for name in sorted(names)
+             if name.endswith(MONOGRAPH_SUFFIXES) and not name.startswith(".")]
     if files:
         try:
             os.lstat(files[0])
@@ -88,26 +88,26 @@ def read_source(path: Path, shown: str) -> bytes:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise Unreadable(_unreadable(shown, _reason(path, exc))) from None
-    info = os.fstat(fd)
-    if not stat.S_ISREG(info.st_mode):
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise Unreadable(_unreadable(shown, "not a regular file"))
+        raw = _read_at_most(fd, min(info.st_size, MAX_BYTES) + 1)
+    except OSError as exc:
+        raise Unreadable(_unreadable(shown, f"cannot read file: {exc.strerror or exc}")) from None
+    finally:
         os.close(fd)
-        raise Unreadable(_unreadable(shown, "not a regular file"))
-    with os.fdopen(fd, "rb") as handle:
-        try:
-            raw = _read_at_most(handle, min(info.st_size, MAX_BYTES) + 1)
-        except OSError as exc:
-            raise Unreadable(_unreadable(shown, f"cannot read file: {exc.strerror or exc}")) from None
     if len(raw) > MAX_BYTES:
         raise Unreadable(Problem(shown, 1, 1, "error", "file-size", f"file is larger than the {MAX_BYTES:,}-byte limit"))
     return raw
 
 
-def _read_at_most(handle, first: int) -> bytes:
+def _read_at_most(fd: int, first: int) -> bytes:
     """Everything up to end of file, or MAX_BYTES + 1 bytes when there is more (a file may grow
     after its size was seen); the first read asks for the size seen, so one call usually does."""
-    raw = handle.read(first)
+    raw = os.read(fd, first)
     while len(raw) <= MAX_BYTES:
-        more = handle.read(MAX_BYTES + 1 - len(raw))
+        more = os.read(fd, MAX_BYTES + 1 - len(raw))
         if not more:
             break
         raw += more
