@@ -179,3 +179,19 @@ def test_works_from_any_folder_as_installed(tmp_path):
                           cwd=tmp_path, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("LAROTRECTINIB")
+
+
+def test_a_long_list_is_one_table_with_one_header_and_aligned_columns(cli, tmp_path, valid_text):
+    from trkmono.views.terminal import LIST_BLOCK
+    count = LIST_BLOCK + 50  # more rows than one block of the drawn table
+    for i in range(count):
+        clone = (valid_text.replace("testinib", f"testinib{i:04d}").replace("TST-001", f"TST-{i:04d}")
+                 .replace("Testra", f"Testra{i:04d}"))
+        (tmp_path / f"testinib{i:04d}.yaml").write_text(clone, encoding="utf-8")
+    result = cli("list", "--data-dir", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert sum(line.startswith("Name ") for line in lines) == 1
+    rows = [line for line in lines if line.startswith("testinib")]
+    assert [row.split()[0] for row in rows] == [f"testinib{i:04d}" for i in range(count)]
+    assert len({row.index("Testra") for row in rows}) == 1  # blocks share the column widths

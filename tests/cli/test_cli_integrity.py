@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import LENIENT_AGE, VALID
+from trkmono.compiled.store import MAX_STORE_BYTES
 
 NOBODY = 65534
 
@@ -151,7 +152,7 @@ def _break_store(cache: Path, how: str) -> None:
         store.symlink_to("/dev/zero")
     elif how == "huge":
         with open(store, "ab") as handle:
-            handle.truncate((1 << 30) + 1)
+            handle.truncate(MAX_STORE_BYTES + 1)
     elif how == "truncated":
         store.write_bytes(store.read_bytes()[:1000])
     elif how == "garbage":

@@ -22,11 +22,10 @@ def list_command(data_dir: DataDir = None, output: FormatOption = None, json: Js
     fmt = output_format(output, json)
     library = open_library(data_dir, quiet)
     from trkmono.views import json as as_json, markdown
-    monographs = list(library.heads())
-    answer(fmt, color.value,
-           text=lambda console: terminal().render_list(console, monographs),
-           json=lambda: as_json.library_json(monographs, [b.path for b in library.broken]),
-           markdown=lambda: markdown.library(monographs),
+    answer(fmt, color.value,  # each view reads the heads once, one at a time
+           text=lambda console: terminal().render_list(console, library.heads()),
+           json=lambda: as_json.library_json(library.heads(), [b.path for b in library.broken]),
+           markdown=lambda: markdown.library(library.heads()),
            page=not no_pager)
 
 

@@ -15,6 +15,7 @@ import json
 import os
 import re
 import sqlite3
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,13 +26,20 @@ from trkmono.compiled.plain import Plain, dumps, loads
 TABLES = """
 CREATE TABLE IF NOT EXISTS compiled (
     digest TEXT NOT NULL, filename TEXT NOT NULL, id TEXT, names TEXT NOT NULL, errors TEXT NOT NULL,
-    compiled_on TEXT NOT NULL, head TEXT, refs TEXT, monograph TEXT, checksum TEXT,
+    compiled_on TEXT NOT NULL, head BLOB, monograph BLOB, checksum TEXT,
     PRIMARY KEY (digest, filename));
+CREATE TABLE IF NOT EXISTS reference (
+    digest TEXT NOT NULL, filename TEXT NOT NULL, position INTEGER NOT NULL, id TEXT, detail TEXT NOT NULL,
+    PRIMARY KEY (digest, filename, position));
 CREATE TABLE IF NOT EXISTS listing (filename TEXT PRIMARY KEY, digest TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS record USING fts5(
     digest UNINDEXED, filename UNINDEXED, detail UNINDEXED, text, prefix = '2 3');
 """
-MAX_STORE_BYTES = 1 << 30
+MAX_STORE_BYTES = 8 << 30
+"""A store grown beyond this (old file versions pile up) is started again: it must hold a large
+library many times over (10,000 monographs of 60 KB take about 1 GiB, docs/speed.md)."""
+MAX_UNPACKED = 64 << 20
+"""Largest stored JSON text unpacked; a bigger one is treated as broken."""
 QUERY_BATCH = 500
 """Digests asked for in one query (SQLite allows some hundreds of parameters everywhere)."""
 KEEP_STORES = 3
@@ -120,11 +128,15 @@ class Store:
         body = None if monograph is None else dumps(monograph)
         if self.connection.execute("SELECT 1 FROM compiled WHERE digest = ? AND filename = ?", key).fetchone():
             self.connection.execute("DELETE FROM record WHERE digest = ? AND filename = ?", key)  # rare: a scan
+            self.connection.execute("DELETE FROM reference WHERE digest = ? AND filename = ?", key)
         self.connection.execute(
-            "INSERT OR REPLACE INTO compiled VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO compiled VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (*key, compiled["id"], dumps(compiled["names"]), dumps(compiled["errors"]), compiled["compiled_on"],
-             None if head is None else dumps(head), dumps(compiled["references"]), body,
+             None if head is None else _pack(dumps(head)), None if body is None else _pack(body),
              None if body is None else _checksum(body)))
+        self.connection.executemany("INSERT INTO reference VALUES (?, ?, ?, ?, ?)",
+                                    [(*key, position, ref.get("id"), dumps(ref))
+                                     for position, ref in enumerate(compiled["references"])])
         self.connection.executemany("INSERT INTO record VALUES (?, ?, ?, ?)",
                                     [(*key, dumps(r), _index_form(r["text"])) for r in compiled["records"]])
 
@@ -141,20 +153,23 @@ class Store:
     def monograph(self, key: Key) -> Plain | None:
         """The compiled monograph of a file version, or None when absent, altered or undecodable."""
         row = self._one("SELECT monograph, checksum FROM compiled WHERE digest = ? AND filename = ?", key)
-        if not row or not isinstance(row[0], str) or row[1] != _checksum(row[0]):
+        body = _unpacked(row[0]) if row else None
+        if body is None or row[1] != _checksum(body):
             return None
-        return _decoded(row[0])
+        return _decoded(body)
 
     def head(self, key: Key) -> Plain | None:
         """The head (id, generic name, references) of a file version."""
         row = self._one("SELECT head FROM compiled WHERE digest = ? AND filename = ?", key)
-        return _decoded(row[0]) if row and row[0] else None
+        head = _unpacked(row[0]) if row else None
+        return _decoded(head) if head else None
 
     def references(self, key: Key, ids: set[str]) -> list[dict]:
         """The references of a file version whose ids are given, in the monograph's order."""
-        row = self._one("SELECT refs FROM compiled WHERE digest = ? AND filename = ?", key)
-        listed = _decoded(row[0]) if row and row[0] else None
-        return [ref for ref in listed if isinstance(ref, dict) and ref.get("id") in ids] if isinstance(listed, list) else []
+        wanted = sorted(ids)[:QUERY_BATCH]  # a monograph's references are far fewer
+        rows = self._all(f"SELECT detail FROM reference WHERE digest = ? AND filename = ? AND id IN "
+                         f"({', '.join('?' * len(wanted))}) ORDER BY position", (*key, *wanted))
+        return [ref for (detail,) in rows if isinstance(ref := _decoded(detail), dict) and ref.get("id") in ids]
 
     def records(self, key: Key) -> list[dict]:
         """Every search record of a file version, in document order."""
@@ -255,6 +270,23 @@ def _phrase(word: str) -> str:
     """An FTS5 query for a word at a word start: its tokens as a phrase, the last one a prefix."""
     tokens = re.findall(r"\w+", _index_form(word))
     return f'"{" ".join(tokens)}" *' if tokens else ""
+
+
+def _pack(text: str) -> bytes:
+    """JSON text as stored: compressed (a library's JSON shrinks to about a fifth)."""
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
+
+
+def _unpacked(blob: object) -> str | None:
+    """Stored bytes back to JSON text, or None when they are not what _pack wrote or unpack too big."""
+    if not isinstance(blob, bytes):
+        return None
+    unpacker = zlib.decompressobj()
+    try:
+        raw = unpacker.decompress(blob, MAX_UNPACKED)
+        return raw.decode("utf-8", "surrogatepass") if unpacker.eof and not unpacker.unconsumed_tail else None
+    except (zlib.error, UnicodeDecodeError):
+        return None
 
 
 def _checksum(text: str) -> str:

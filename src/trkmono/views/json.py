@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict
 
 from trkmono import __version__
@@ -44,7 +45,7 @@ def error_json(error: Exception) -> str:
     return _envelope("error", error=body)
 
 
-def library_json(monographs: list[Monograph], skipped: list[str]) -> str:
+def library_json(monographs: Iterable[Monograph], skipped: list[str]) -> str:
     """The library as a list of summaries, plus the files that could not be read."""
     return _envelope("library", monographs=[
         {

@@ -289,7 +289,7 @@ _SECTIONS = {
 # list and compare
 
 
-def library(monographs: list[Monograph]) -> str:
+def library(monographs: Iterable[Monograph]) -> str:
     """The library as one table."""
     rows = [[escape(m.identity.generic_name), escape(", ".join(describe.brand_names(m.identity)) or "—"),
              escape(m.identity.classification.drug_class), m.identity.classification.generation,

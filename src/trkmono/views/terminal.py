@@ -15,6 +15,7 @@ from rich import box
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.rule import Rule
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -53,7 +54,7 @@ class Hanging:
     """``prefix`` then ``body``, the body's wrapped lines indented under its first character."""
 
     def __init__(self, prefix: str | Text, body: Text, indent: int | None = None) -> None:
-        self.prefix = prefix if isinstance(prefix, Text) else Text(prefix)
+        self.prefix = Text.assemble(prefix)  # its style on its own characters, not on the whole line
         self.body = body
         self.indent = cell_len(self.prefix.plain) if indent is None else indent
 
@@ -67,8 +68,13 @@ class Hanging:
             kept.plain = kept.plain.rstrip(" ").replace(" ", UNBROKEN) + kept.plain[len(kept.plain.rstrip(" ")):]
             lines = (kept + self.body).wrap(console, width)
             lead = Text("")
+        drawn = Text().append_text(lead)
         for index, line in enumerate(lines):
-            yield (lead if index == 0 else Text(" " * self.indent)) + line
+            if index:
+                drawn.append("\n" + " " * self.indent)
+            drawn.append_text(line)
+        yield from drawn.render(console)  # already wrapped: not wrapped again
+        yield Segment.line()
 
 
 def cited(body: str | Text, claim: Cited | None, m: Monograph | None = None, bullet: str = "• ",
@@ -445,10 +451,11 @@ def brief_class(drug_class: str) -> str:
     return drug_class.split(" (")[0]
 
 
-def render_list(console: Console, monographs: list[Monograph]) -> None:
+def render_list(console: Console, monographs: Iterable[Monograph]) -> None:
     """A table of the library. Names, brands and dates are never cut, nor any word of a status:
     the class is shown briefly and folds between words, and is left out (then the generation too)
-    when the terminal is too narrow for the rest."""
+    when the terminal is too narrow for the rest. Only the rows' text is kept, and the table is
+    drawn a block of rows at a time with the same widths, so a large library takes little memory."""
     rows = [{"Name": m.identity.generic_name, "Brands": ", ".join(describe.brand_names(m.identity)) or "—",
              "Class": brief_class(m.identity.classification.drug_class), "Gen.": m.identity.classification.generation,
              "FDA status": describe.fda_status(m), "Reviewed": m.review.last_reviewed} for m in monographs]
@@ -457,15 +464,19 @@ def render_list(console: Console, monographs: list[Monograph]) -> None:
         if _least_width(rows, columns) <= console.width or optional is None:
             break
         columns.remove(optional)
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for name, width in _widths(rows, columns, console.width).items():
-        table.add_column(name, no_wrap=name not in WRAPPING, width=width)
-    for row in rows:
-        table.add_row(*(Text(row[name]) for name in columns))
-    console.print(table)
+    widths = _widths(rows, columns, console.width)
+    for start in range(0, max(len(rows), 1), LIST_BLOCK):
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, show_header=start == 0)
+        for name, width in widths.items():
+            table.add_column(name, no_wrap=name not in WRAPPING, width=width)
+        for row in rows[start:start + LIST_BLOCK]:
+            table.add_row(*(Text(row[name]) for name in columns))
+        console.print(table)
     notice(console)
 
 
+LIST_BLOCK = 200
+"""Rows of the list drawn as one table (the blocks line up: they share their column widths)."""
 WRAPPING = ("Class", "FDA status")
 """The list's columns that may wrap (between words only); the others are never wrapped."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import zlib
 
 from trkmono.compiled.store import Store
 
@@ -29,7 +30,9 @@ def test_a_stored_file_reads_back():
 def test_an_altered_monograph_is_not_served():
     store = Store.in_memory()
     store.put({KEY: compiled()})
-    store.connection.execute("UPDATE compiled SET monograph = replace(monograph, 'testinib', 'otherinib')")
+    body = store.connection.execute("SELECT monograph FROM compiled").fetchone()[0]
+    altered = zlib.compress(zlib.decompress(body).replace(b"testinib", b"otherinib"))
+    store.connection.execute("UPDATE compiled SET monograph = ?", (altered,))
     assert store.monograph(KEY) is None
 
 
@@ -71,3 +74,21 @@ def test_a_packaged_store_is_read_only(tmp_path):
         raise AssertionError("a packaged store must refuse writes")
     except sqlite3.OperationalError:
         pass
+
+
+def test_a_stored_text_that_unpacks_too_big_is_not_served(monkeypatch):
+    from trkmono.compiled import store as stored
+    store = Store.in_memory()
+    store.put({KEY: compiled()})
+    assert store.monograph(KEY) is not None
+    monkeypatch.setattr(stored, "MAX_UNPACKED", 10)  # the monograph's JSON is longer than this
+    assert store.monograph(KEY) is None
+
+
+def test_references_are_those_asked_for_in_the_monographs_order():
+    store = Store.in_memory()
+    entry = compiled()
+    entry["references"] = [{"id": "b-ref", "title": "B"}, {"id": "a-ref", "title": "A"}, {"id": "c-ref", "title": "C"}]
+    store.put({KEY: entry})
+    assert [ref["title"] for ref in store.references(KEY, {"a-ref", "b-ref"})] == ["B", "A"]
+    assert store.references(KEY, set()) == []
