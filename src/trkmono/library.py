@@ -113,16 +113,19 @@ class Library:
 
     def matching_records(self, words: list[str]) -> Iterator[tuple[Plain, list[dict]]]:
         """(head, records that may contain every word) per monograph, in file order; a head carries
-        the references its records cite, so a hit is shown without loading its monograph."""
+        only the drug's id, name and the references its records cite, so a hit is shown without
+        loading its monograph and thousands of hits take little memory."""
         order = {m.key: i for i, m in enumerate(self.members)}
         stores = list(dict.fromkeys(m.store for m in self.members))
         found: list[tuple[int, Plain, list[dict]]] = []
         for store in stores:
             for key, records in store.matching_records(words):
-                if key in order and (head := _safely(lambda: store.head(key))) is not None:
+                if key in order:
                     cited = {ref for record in records if record["source"] for ref in record["source"]["cite"]}
                     references = _safely(lambda: store.references(key, cited)) or []
-                    found.append((order[key], Plain(head, references=references), records))
+                    head = _hit_head(_safely(lambda: store.head(key)), references)
+                    found.append((order[key], head or _hit_head(self.monograph(self.members[order[key]]),
+                                                                references), records))
         for _, head, records in sorted(found, key=lambda item: item[0]):
             yield head, records
 
@@ -249,6 +252,15 @@ def _current(summary: Summary, today: dt.date) -> bool:
     if compiled_on > today.isoformat():
         return False
     return compiled_on == today.isoformat() or all(rule != "date-future" for _, _, rule, _ in summary.errors)
+
+
+def _hit_head(head: Plain | None, references: list[dict]) -> Plain | None:
+    """What a search hit shows of its monograph: id, generic name and the references it cites
+    (None when the stored head is missing or not of that shape)."""
+    try:
+        return Plain(id=head.id, identity=Plain(generic_name=head.identity.generic_name), references=references)
+    except (AttributeError, TypeError):
+        return None
 
 
 def _apply_library_rules(library: Library) -> Library:

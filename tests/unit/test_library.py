@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import zlib
+
 import pytest
 
 from trkmono.errors import NotFound
@@ -22,3 +24,16 @@ def test_a_typo_is_suggested_and_another_drug_is_not():
     with pytest.raises(NotFound) as other:
         library.find("taletrectinib")
     assert other.value.suggestions == [] and "packaged library" in str(other.value)
+
+
+@pytest.mark.parametrize("head", [None, b"not packed", zlib.compress(b'{"x": 1}')])
+def test_a_search_hit_whose_stored_head_is_lost_or_broken_is_still_found(tmp_path, valid_text, head):
+    import sqlite3
+    from trkmono.compiled import cache_folder
+    (tmp_path / "testinib.yaml").write_text(valid_text, encoding="utf-8")
+    expected = [(h.id, len(records)) for h, records in open_library(tmp_path).matching_records(["kinase"])]
+    store = next(cache_folder.private_folder().glob("compiled-*.sqlite"))
+    with sqlite3.connect(store) as db:
+        db.execute("UPDATE compiled SET head = ?", (head,))
+    found = [(h.id, len(records)) for h, records in open_library(tmp_path).matching_records(["kinase"])]
+    assert found == expected and expected and expected[0][0] == "testinib"
