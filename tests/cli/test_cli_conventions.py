@@ -300,3 +300,26 @@ def test_resistance_at_80_columns_goes_mutation_by_mutation(cli):
 def test_tool_markers_never_split_at_80_columns(cli, command):
     body = cli(*command, env={"COLUMNS": "80"}).stdout.split("References ─")[0]
     assert not re.search(r"\[\d+(?:[ ,;][^\]\n]*)?$", body, re.M)  # a marker never ends a line open
+
+
+READ_COMMANDS = ["list", "show", "compare", "dose", "interactions", "resistance", "search", "provenance"]
+SHARED_OPTIONS = ["--data-dir", "--format", "--json", "--color", "--no-pager", "--quiet"]
+
+
+@pytest.mark.parametrize("command", READ_COMMANDS)
+def test_every_read_command_offers_the_shared_options_in_one_order(cli, command):
+    result = cli(command, "--help")
+    assert result.exit_code == 0
+    options = re.findall(r"^\s+(?:-\w, )?(--[\w-]+)", result.stdout, flags=re.M)
+    assert [o for o in options if o in SHARED_OPTIONS] == SHARED_OPTIONS
+    assert options[-len(SHARED_OPTIONS) - 1:-1] == SHARED_OPTIONS  # after the command's own, before --help
+
+
+@pytest.mark.parametrize("command, args", [("list", []), ("compare", []), ("search", ["fatigue"]),
+                                           ("provenance", ["larotrectinib"]), ("interactions", ["entrectinib"])])
+def test_the_shared_options_act_the_same_in_every_read_command(cli, tmp_path, command, args):
+    assert json.loads(cli(command, *args, "--json").stdout)["format_version"] == 1
+    assert cli(command, *args, "--format", "markdown").stdout.startswith("#")
+    assert cli(command, *args, "--json", "--format", "text").exit_code == 2
+    missing = cli(command, *args, "--data-dir", str(tmp_path / "absent"))
+    assert missing.exit_code == 2 and "no such folder" in missing.stderr

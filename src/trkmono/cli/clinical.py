@@ -6,13 +6,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from trkmono.cli.common import answer, find, open_library, tool_views
-from trkmono.cli.guard import command, say
-from trkmono.cli.options import (Color, ColorOption, Cyp3a, DataDir, FormatOption, Hepatic, JsonFlag, Name,
-                                 NoPager, Quiet, output_format)
+from trkmono.cli.common import Reading, read_command, tool_views
+from trkmono.cli.guard import say
+from trkmono.cli.options import Cyp3a, Hepatic, Name
 
 
-@command
+@read_command
 def dose(
     name: Name,
     bsa: Annotated[Optional[float], typer.Option(
@@ -26,12 +25,8 @@ def dose(
         "--cyp3a", help="A CYP3A4 inhibitor or inducer taken with it.")] = None,
     reduction: Annotated[Optional[int], typer.Option(
         "--reduction", metavar="N", help="Dose-reduction step N of the label's adverse-reaction ladder.")] = None,
-    data_dir: DataDir = None,
-    output: FormatOption = None,
-    json: JsonFlag = False,
-    color: ColorOption = Color.auto,
-    no_pager: NoPager = False,
-    quiet: Quiet = False,
+    *,
+    read: Reading,
 ) -> None:
     """Compute a dose from the label's rules, each step with its citation; never guesses.
 
@@ -43,26 +38,22 @@ def dose(
 
     Example: trkmono dose larotrectinib --bsa 0.6 --hepatic child-pugh-b
     """
-    fmt = output_format(output, json)
     from trkmono.clinical import dose as calculator
     request = calculator.Request(calculator.bsa_from_option(bsa), hepatic.value if hepatic else None,
                                  cyp3a.value if cyp3a else None, reduction, calculator.age_from_option(age))
     calculator.check_request(request)
-    outcome = calculator.calculate(find(open_library(data_dir, quiet), name, quiet), request)
+    outcome = calculator.calculate(read.find(read.library(), name), request)
     from trkmono.views import json as as_json, markdown
-    answer(fmt, color.value,
-           text=lambda console: tool_views().render_dose(console, outcome),
-           json=lambda: as_json.dose_json(outcome),
-           markdown=lambda: markdown.dose(outcome),
-           page=not no_pager)
+    read.answer(text=lambda console: tool_views().render_dose(console, outcome),
+                json=lambda: as_json.dose_json(outcome),
+                markdown=lambda: markdown.dose(outcome))
     if not outcome.computed:
         say(f"no dose computed: {'; '.join(outcome.reasons)}")
         raise typer.Exit(1)
 
 
-@command
-def interactions(name: Name, data_dir: DataDir = None, output: FormatOption = None, json: JsonFlag = False,
-                 color: ColorOption = Color.auto, no_pager: NoPager = False, quiet: Quiet = False) -> None:
+@read_command
+def interactions(name: Name, *, read: Reading) -> None:
     """Show what the monograph says about interacting drugs and foods, with citations.
 
     CYP3A4 inhibitors and inducers (each condition, or that the monograph gives no rule), other
@@ -70,31 +61,24 @@ def interactions(name: Name, data_dir: DataDir = None, output: FormatOption = No
 
     Example: trkmono interactions entrectinib
     """
-    fmt = output_format(output, json)
-    library = open_library(data_dir, quiet)
+    library = read.library()
     member = library.member(name)
-    monograph = find(library, name, quiet)
+    monograph = read.find(library, name)
     from trkmono.clinical.search import interaction_mentions
     mentions = interaction_mentions(library.records(member))
     from trkmono.views import json as as_json, markdown
-    answer(fmt, color.value,
-           text=lambda console: tool_views().render_interactions(console, monograph, mentions),
-           json=lambda: as_json.interactions_json(monograph, mentions),
-           markdown=lambda: markdown.interactions(monograph, mentions),
-           page=not no_pager)
+    read.answer(text=lambda console: tool_views().render_interactions(console, monograph, mentions),
+                json=lambda: as_json.interactions_json(monograph, mentions),
+                markdown=lambda: markdown.interactions(monograph, mentions))
 
 
-@command
+@read_command
 def resistance(
     words: Annotated[Optional[list[str]], typer.Argument(
         metavar="[MUTATION]", help="One mutation, e.g. G595R, TRKA G595R or NTRK1 G595R (default: the whole table).")
     ] = None,
-    data_dir: DataDir = None,
-    output: FormatOption = None,
-    json: JsonFlag = False,
-    color: ColorOption = Color.auto,
-    no_pager: NoPager = False,
-    quiet: Quiet = False,
+    *,
+    read: Reading,
 ) -> None:
     """Show which drugs are active or resistant against TRK kinase-domain mutations.
 
@@ -103,46 +87,36 @@ def resistance(
 
     Example: trkmono resistance "TRKA G595R"
     """
-    fmt = output_format(output, json)
-    from trkmono.clinical.resistance import lookup, read, table
+    from trkmono.clinical.resistance import lookup, read as parse, table
     mutation = " ".join(words) if words else None
     if mutation is not None:
-        read(mutation)
-    full = table(list(open_library(data_dir, quiet).monographs()))
+        parse(mutation)
+    full = table(list(read.library().monographs()))
     row, regional = lookup(full, mutation) if mutation else (None, [])
     from trkmono.views import json as as_json, markdown
-    answer(fmt, color.value,
-           text=lambda console: (tool_views().render_mutation(console, full, row, regional) if row
-                                 else tool_views().render_resistance(console, full)),
-           json=lambda: as_json.resistance_json(full, row, regional),
-           markdown=lambda: markdown.resistance(full, row, regional),
-           page=not no_pager)
+    read.answer(text=lambda console: (tool_views().render_mutation(console, full, row, regional) if row
+                                      else tool_views().render_resistance(console, full)),
+                json=lambda: as_json.resistance_json(full, row, regional),
+                markdown=lambda: markdown.resistance(full, row, regional))
 
 
-@command
+@read_command
 def search(
     words: Annotated[list[str], typer.Argument(help="Words to find (all of them, any case).", metavar="TEXT...")],
-    data_dir: DataDir = None,
-    output: FormatOption = None,
-    json: JsonFlag = False,
-    color: ColorOption = Color.auto,
-    no_pager: NoPager = False,
-    quiet: Quiet = False,
+    *,
+    read: Reading,
 ) -> None:
     """Search all monographs for statements containing every word; no hits exits 1.
 
     Example: trkmono search grapefruit avoid
     """
-    fmt = output_format(output, json)
     from trkmono.clinical.search import search as find_all, words_of
     text = " ".join(words)
     terms = words_of(text)
-    hits = find_all(open_library(data_dir, quiet).matching_records(terms), terms)
+    hits = find_all(read.library().matching_records(terms), terms)
     from trkmono.views import json as as_json, markdown
-    answer(fmt, color.value,
-           text=lambda console: tool_views().render_search(console, text, hits),
-           json=lambda: as_json.search_json(text, terms, hits),
-           markdown=lambda: markdown.search(text, hits),
-           page=not no_pager)
+    read.answer(text=lambda console: tool_views().render_search(console, text, hits),
+                json=lambda: as_json.search_json(text, terms, hits),
+                markdown=lambda: markdown.search(text, hits))
 
 

@@ -1,11 +1,73 @@
-"""What every read command does the same way: open the library, report what was skipped, answer."""
+"""What every read command does the same way: its six shared options, opening the library,
+reporting what was skipped, and answering in the chosen format.
+
+A read command is written as ``@read_command def show(name: Name, ..., read: Reading)``: the
+decorator adds ``--data-dir``, ``--format``/``--json``, ``--color``, ``--no-pager`` and ``--quiet``
+to the command's own options (declared once, in ``cli.options``) and hands them over as one
+``Reading``; ``guard.command`` turns its errors into messages and exit codes.
+"""
 
 from __future__ import annotations
 
+import functools
+import inspect
+from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from typing import Optional
 
-from trkmono.cli.guard import emit, say
+from trkmono.cli.guard import command, emit, say
+from trkmono.cli.options import Color, ColorOption, DataDir, FormatOption, JsonFlag, NoPager, Quiet, output_format
+
+SHARED_OPTIONS = (("data_dir", DataDir, None), ("output", FormatOption, None), ("json", JsonFlag, False),
+                  ("color", ColorOption, Color.auto), ("no_pager", NoPager, False), ("quiet", Quiet, False))
+"""(parameter, typer annotation, default) of the options every read command takes, in help order."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The shared options of one read command's run, and what they decide."""
+
+    data_dir: Optional[Path]
+    output: Optional[Enum]
+    json: bool
+    color: Enum
+    no_pager: bool
+    quiet: bool
+
+    @property
+    def format(self) -> str:
+        """text, json or markdown (--json and a different --format together are a usage error)."""
+        return output_format(self.output, self.json)
+
+    def library(self):
+        """The library in use (packaged, --data-dir or $TRKMONO_DATA_DIR), skipped files said on stderr."""
+        return open_library(self.data_dir, self.quiet)
+
+    def find(self, library, name: str):
+        """The monograph for a name (see ``find``)."""
+        return find(library, name, self.quiet)
+
+    def answer(self, text=None, json=None, markdown=None) -> None:
+        """Print the answer in the chosen format, paged unless --no-pager (see ``answer``)."""
+        answer(self.format, self.color.value, text=text, json=json, markdown=markdown, page=not self.no_pager)
+
+
+def read_command(function):
+    """``function`` as a command with the shared options added after its own, passed as ``read``."""
+    signature = inspect.signature(function, eval_str=True)
+    own = [p for p in signature.parameters.values() if p.name != "read"]
+    shared = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
+              for name, annotation, default in SHARED_OPTIONS]
+
+    @functools.wraps(function)
+    def with_shared_options(*args, **kwargs):
+        read = Reading(**{name: kwargs.pop(name) for name, _, _ in SHARED_OPTIONS})
+        return function(*args, read=read, **kwargs)
+
+    with_shared_options.__signature__ = signature.replace(parameters=own + shared)
+    with_shared_options.__annotations__ = {p.name: p.annotation for p in own + shared}
+    return command(with_shared_options)
 
 
 def open_library(data_dir: Optional[Path], quiet: bool):
