@@ -12,7 +12,8 @@ cases use a cache warmed once, untimed (its cold cost is printed separately). Pr
 milliseconds, the ratio to the floor (or to the stated baseline), and, from one more run of each
 case, peak memory (summed proportional set size of the process and its workers, from /proc).
 
-validate is compared with a bare ``yaml.load(CSafeLoader)`` loop over the same files and, where
+validate is compared with a bare ``yaml.load(CSafeLoader)`` loop over the same files, with a loop
+that only takes libyaml's events (the floor of any PyYAML-based checker) and, where
 check-jsonschema is on PATH, with it (the committed JSON Schema, same files, one run).
 Reproduce single rows with public tools, e.g.:
     hyperfine -w 2 'trkmono show larotrectinib' 'python minimal.py first'
@@ -56,6 +57,18 @@ from pathlib import Path
 for path in sorted(Path(sys.argv[1]).glob("*.yaml")):
     yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
 '''
+
+BARE_EVENTS_LOOP = '''
+import sys
+from pathlib import Path
+from yaml.cyaml import CParser
+for path in sorted(Path(sys.argv[1]).glob("*.yaml")):
+    parser = CParser(path.read_text(encoding="utf-8"))
+    for event in iter(parser.get_event, None):
+        pass
+    parser.dispose()
+'''
+"""libyaml's events and nothing else: the floor under any checker that reads YAML with PyYAML."""
 
 
 def synthetic_library(target: Path, count: int) -> None:
@@ -135,6 +148,7 @@ def main() -> None:
         target = sorted(p.stem for p in large.glob("larotrectinib-*.yaml"))[0]
         (work / "minimal.py").write_text(MINIMAL_APP, encoding="utf-8")
         (work / "bare_yaml.py").write_text(BARE_YAML_LOOP, encoding="utf-8")
+        (work / "bare_events.py").write_text(BARE_EVENTS_LOOP, encoding="utf-8")
         base = {**os.environ, "COLUMNS": "100"}
         base.pop("NO_COLOR", None)
         base.pop("PYTHONDONTWRITEBYTECODE", None)  # compiled modules are kept, as for an installed package
@@ -165,6 +179,8 @@ def main() -> None:
             (f"validate ({args.large} files, --jobs 1)", trkmono + ["validate", "--jobs", "1", str(large)], base,
              "floor"),
             (f"bare yaml.load(CSafeLoader) ({args.large} files)", [python, str(work / "bare_yaml.py"), str(large)],
+             base, "floor"),
+            (f"libyaml events only ({args.large} files)", [python, str(work / "bare_events.py"), str(large)],
              base, "floor"),
         ]
         start = time.perf_counter()

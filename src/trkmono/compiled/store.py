@@ -37,7 +37,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS record USING fts5(
 """
 MAX_STORE_BYTES = 8 << 30
 """A store grown beyond this (old file versions pile up) is started again: it must hold a large
-library many times over (10,000 monographs of 60 KB take about 1 GiB, docs/speed.md)."""
+library several times over (10,000 monographs of 56 KB take about 2 GiB, most of it the index)."""
 MAX_UNPACKED = 64 << 20
 """Largest stored JSON text unpacked; a bigger one is treated as broken."""
 QUERY_BATCH = 500
