@@ -101,8 +101,24 @@ def print_references(console: Console, cited_only: bool = False) -> None:
     console.print(Text(LEGEND, style="dim"))
     console.print(heading("References"))
     several = numbering.drugs() > 1
-    for item in listed:
-        console.print(reference_line(item.number, reference_entry(item, several), item.reference))
+    print_blocks(console, (reference_line(item.number, reference_entry(item, several), item.reference)
+                           for item in listed))
+
+
+def print_blocks(console: Console, renderables: Iterable[RenderableType]) -> None:
+    """Each renderable on its own lines, as ``console.print`` would print them one by one, but a
+    block at a time: thousands of search hits or references cost one print per block, not each."""
+    block: list[RenderableType] = []
+    for renderable in renderables:
+        block.append(renderable)
+        if len(block) == PRINT_BLOCK:
+            console.print(Group(*block))
+            block = []
+    if block:
+        console.print(Group(*block))
+
+
+PRINT_BLOCK = 200
 
 
 def reference_line(number: int, entry: str, reference, note: str | None = None,

@@ -20,7 +20,7 @@ from trkmono.clinical.resistance import Finding, MutationRow, Table as Resistanc
 from trkmono.clinical.search import Hit, Record
 from trkmono.views.citations import (cited_ids, current, cyp3a_effect, cyp3a_groups, dose_sources,
                                      resistance_references)
-from trkmono.views.terminal import Hanging, heading, mark, notice, print_references
+from trkmono.views.terminal import Hanging, heading, mark, notice, print_blocks, print_references
 
 if TYPE_CHECKING:  # the plain data has the shape of these models
     from trkmono.model.schema import Cited, Monograph, Regimen, ResistanceFinding
@@ -281,16 +281,19 @@ def render_mutation(console: Console, table: ResistanceTable, row: MutationRow, 
 # search
 
 
+def _hit_lines(hit: Hit) -> tuple[Text, Hanging]:
+    """Drug · section and its marker, then the snippet with the words highlighted, indented."""
+    head = Text(f"{hit.monograph.identity.generic_name}", style="bold")
+    head.append(f" · {hit.record.section}")
+    snippet = Text(hit.snippet)
+    for start, end in hit.spans:
+        snippet.stylize("bold reverse", start, end)
+    return head + marker(hit.record.source, hit.monograph), Hanging("    ", snippet)
+
+
 def render_search(console: Console, query: str, hits: list[Hit]) -> None:
     """Each hit as drug, section and snippet with the words highlighted."""
-    for hit in hits:
-        head = Text(f"{hit.monograph.identity.generic_name}", style="bold")
-        head.append(f" · {hit.record.section}")
-        console.print(head + marker(hit.record.source, hit.monograph))
-        snippet = Text(hit.snippet)
-        for start, end in hit.spans:
-            snippet.stylize("bold reverse", start, end)
-        console.print(Hanging("    ", snippet))
+    print_blocks(console, (part for hit in hits for part in _hit_lines(hit)))
     drugs = len({h.monograph.id for h in hits})
     console.print(Text(f"{len(hits)} hit(s) in {drugs} monograph(s) for: {query}", style="dim"))
     _references(console, [])
