@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 
 from rich.console import Console
@@ -37,5 +38,8 @@ def rendered(color: str, draw: Callable[[Console], None]) -> str:
                       legacy_windows=False, emoji=False)
     with output():
         draw(console)
-    text = buffer.getvalue().replace(UNBROKEN, " ")
-    return "\n".join(line.rstrip() for line in text.split("\n"))
+    return _TRAILING_SPACE.sub("", buffer.getvalue()).replace(UNBROKEN, " ")
+
+
+_TRAILING_SPACE = re.compile(r"[ \t\u2800]+$", re.M)
+"""Spaces at the end of a line, an unbroken one included (it would become a plain space)."""
