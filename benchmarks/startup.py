@@ -82,8 +82,9 @@ def synthetic_library(target: Path, count: int) -> None:
         for field in ("synonyms", "codes", "brands"):
             identity[field] = [{**entry, "name": entry["name"] + suffix} for entry in identity.get(field, [])]
         clone = {**data, "id": data["id"] + suffix, "identity": identity}
-        (target / f"{clone['id']}.yaml").write_text(yaml.safe_dump(clone, sort_keys=False, allow_unicode=True),
-                                                    encoding="utf-8")
+        text = yaml.dump(clone, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), sort_keys=False,
+                         allow_unicode=True)
+        (target / f"{clone['id']}.yaml").write_text(text, encoding="utf-8")
 
 
 def run(command: list[str], env: dict[str, str]) -> float:

@@ -307,11 +307,21 @@ def _summary(row: tuple) -> Summary | None:
     if not (isinstance(mid, (str, type(None))) and isinstance(compiled_on, str)):
         return None
     try:
-        return Summary(mid, [_typed(loc, name, claimed, kinds=(list, str, bool), keep=tuple)
-                             for loc, name, claimed in _list(names)],
+        return Summary(mid, _names(names), [] if errors == "[]" else
                        [_typed(*error, kinds=(int, int, str, str)) for error in _list(errors)], compiled_on)
     except (ValueError, TypeError, RecursionError):
         return None
+
+
+def _names(text: str) -> list[tuple[tuple, str, bool]]:
+    """(location, name, claimed) triples, or TypeError when any has another shape (read for every
+    file of a library on every run, so checked in one comprehension)."""
+    decoded = _list(text)
+    names = [(tuple(loc), name, claimed) for loc, name, claimed in decoded
+             if type(loc) is list and type(name) is str and type(claimed) is bool]
+    if len(names) != len(decoded):
+        raise TypeError("wrong shape")
+    return names
 
 
 def _list(text: str) -> list:
@@ -321,8 +331,8 @@ def _list(text: str) -> list:
     return decoded
 
 
-def _typed(*items, kinds: tuple[type, ...], keep=None) -> tuple:
-    """The items as a tuple when each has its kind (the first converted by ``keep``), else TypeError."""
+def _typed(*items, kinds: tuple[type, ...]) -> tuple:
+    """The items as a tuple when each has its kind, else TypeError."""
     if len(items) != len(kinds) or any(type(item) is not kind for item, kind in zip(items, kinds)):
         raise TypeError("wrong shape")
-    return (keep(items[0]), *items[1:]) if keep else items
+    return items
