@@ -113,8 +113,8 @@ class Library:
 
     def matching_records(self, words: list[str]) -> Iterator[tuple[Plain, list[dict]]]:
         """(head, records that may contain every word) per monograph, in file order; a head carries
-        only the drug's id, name and the references its records cite, so a hit is shown without
-        loading its monograph and thousands of hits take little memory."""
+        only the drug's id, name and the references its records cite (read when they are listed),
+        so a hit is shown without loading its monograph and thousands of hits take little memory."""
         order = {m.key: i for i, m in enumerate(self.members)}
         stores = list(dict.fromkeys(m.store for m in self.members))
         found: list[tuple[int, Plain, list[dict]]] = []
@@ -122,7 +122,7 @@ class Library:
             for key, records in store.matching_records(words):
                 if key in order:
                     cited = {ref for record in records if record["source"] for ref in record["source"]["cite"]}
-                    references = _safely(lambda: store.references(key, cited)) or []
+                    references = StoredReferences(store, key, cited)
                     head = _hit_head(_safely(lambda: store.head(key)), references)
                     found.append((order[key], head or _hit_head(self.monograph(self.members[order[key]]),
                                                                 references), records))
@@ -254,7 +254,17 @@ def _current(summary: Summary, today: dt.date) -> bool:
     return compiled_on == today.isoformat() or all(rule != "date-future" for _, _, rule, _ in summary.errors)
 
 
-def _hit_head(head: Plain | None, references: list[dict]) -> Plain | None:
+class StoredReferences:
+    """References of one file version, read from its store each time they are iterated."""
+
+    def __init__(self, store: Store, key: Key, ids: set[str]) -> None:
+        self.store, self.key, self.ids = store, key, ids
+
+    def __iter__(self) -> Iterator[dict]:
+        return iter(_safely(lambda: self.store.references(self.key, self.ids)) or [])
+
+
+def _hit_head(head: Plain | None, references: StoredReferences) -> Plain | None:
     """What a search hit shows of its monograph: id, generic name and the references it cites
     (None when the stored head is missing or not of that shape)."""
     try:

@@ -116,16 +116,21 @@ class Numbering:
                 else:
                     self.number(ref_id, m)
 
-    def listed(self, cited_only: bool = False) -> list[Listed]:
-        """Every numbered reference (or only those a marker cited) in number order."""
-        out = []
+    def listed(self, cited_only: bool = False) -> Iterator[Listed]:
+        """Every numbered reference (or only those a marker cited) in number order, one at a time:
+        a drug's references are read once for its run of numbers, and none is held after it is listed."""
+        last, references = None, []
         for key, number in sorted(self._numbers.items(), key=lambda item: item[1]):
             if cited_only and number not in self._cited:
                 continue
             m = self._monographs.get(key)
-            reference = next((r for r in m.references if r.id == key[1]), None) if m is not None else None
-            out.append(Listed(number, m, key[1], reference))
-        return out
+            if m is not last:
+                last, references = m, (list(m.references) if m is not None else [])
+            yield Listed(number, m, key[1], next((r for r in references if r.id == key[1]), None))
+
+    def any_listed(self, cited_only: bool = False) -> bool:
+        """Whether ``listed`` has anything to list."""
+        return bool(self._cited) if cited_only else bool(self._numbers)
 
     def drugs(self) -> int:
         """How many drugs the numbered references belong to."""

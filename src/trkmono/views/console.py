@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Callable
 
@@ -32,13 +31,33 @@ def rendered(color: str, draw: Callable[[Console], None]) -> str:
     memory, so only the caller writes the answer and can tell whether it arrived (a full disk).
     """
     probe = make_console(color)
-    buffer = io.StringIO()
+    buffer = _TidyText()
     console = Console(file=buffer, force_terminal=probe.is_terminal, color_system=probe.color_system,
                       no_color=probe.no_color, width=probe.width, height=probe.height, highlight=False,
                       legacy_windows=False, emoji=False)
     with output():
         draw(console)
-    return _TRAILING_SPACE.sub("", buffer.getvalue()).replace(UNBROKEN, " ")
+    return buffer.text()
+
+
+class _TidyText:
+    """A file for the console that tidies each print as it is written (rich writes whole lines),
+    so a long output is held once, not copied whole for each clean-up."""
+
+    encoding = "utf-8"
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+
+    def write(self, text: str) -> int:
+        self._parts.append(_TRAILING_SPACE.sub("", text).replace(UNBROKEN, " "))
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+    def text(self) -> str:
+        return "".join(self._parts)
 
 
 _TRAILING_SPACE = re.compile(r"[ \t\u2800]+$", re.M)

@@ -95,9 +95,9 @@ def heading(title: str) -> Rule:
 def print_references(console: Console, cited_only: bool = False) -> None:
     """The legend, then the references this output cited, numbered as its markers."""
     numbering = current()
-    listed = numbering.listed(cited_only)
-    if not listed:
+    if not numbering.any_listed(cited_only):
         return
+    listed = numbering.listed(cited_only)
     console.print(Text(LEGEND, style="dim"))
     console.print(heading("References"))
     several = numbering.drugs() > 1
