@@ -55,15 +55,17 @@ def say(message: str) -> None:
         pass
 
 
-def emit(text: str, page: bool = False) -> None:
-    """Write an answer to stdout (through the pager when asked and on a terminal), then flush it;
-    a stdout that cannot take it all is an OutputError."""
+def emit(text: str | list[str], page: bool = False) -> None:
+    """Write an answer (text, or its parts in order) to stdout, through the pager when asked and
+    on a terminal, then flush it; a stdout that cannot take it all is an OutputError."""
+    parts = [text] if isinstance(text, str) else text
     try:
         if page:
             from trkmono.views.pager import page_or_print
-            page_or_print(text)
+            page_or_print(parts)
         else:
-            sys.stdout.write(text)
+            for part in parts:
+                sys.stdout.write(part)
         sys.stdout.flush()
     except BrokenPipeError:
         raise

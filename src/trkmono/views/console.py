@@ -23,8 +23,9 @@ def make_console(color: str, stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False)
 
 
-def rendered(color: str, draw: Callable[[Console], None]) -> str:
-    """What ``draw(console)`` prints, as text for this terminal (colour codes only where it has them).
+def rendered(color: str, draw: Callable[[Console], None]) -> list[str]:
+    """What ``draw(console)`` prints, as text for this terminal (colour codes only where it has
+    them), in the parts it was printed in (a long output is never copied whole to join them).
 
     The drawing is one output: its citation markers share one numbering. Trailing spaces are
     removed from every line, and unbroken spaces become plain ones. The console writes into
@@ -37,7 +38,7 @@ def rendered(color: str, draw: Callable[[Console], None]) -> str:
                       legacy_windows=False, emoji=False)
     with output():
         draw(console)
-    return buffer.text()
+    return buffer.parts
 
 
 class _TidyText:
@@ -47,17 +48,14 @@ class _TidyText:
     encoding = "utf-8"
 
     def __init__(self) -> None:
-        self._parts: list[str] = []
+        self.parts: list[str] = []
 
     def write(self, text: str) -> int:
-        self._parts.append(_TRAILING_SPACE.sub("", text).replace(UNBROKEN, " "))
+        self.parts.append(_TRAILING_SPACE.sub("", text).replace(UNBROKEN, " "))
         return len(text)
 
     def flush(self) -> None:
         pass
-
-    def text(self) -> str:
-        return "".join(self._parts)
 
 
 _TRAILING_SPACE = re.compile(r"[ \t\u2800]+$", re.M)

@@ -10,15 +10,17 @@ LESS_DEFAULTS = "FRX"
 """less: quit if one screen, keep colours, leave the text on screen when done."""
 
 
-def page_or_print(text: str) -> None:
-    """Page text when stdout is a terminal and it is taller than the screen; else print it."""
+def page_or_print(parts: list[str]) -> None:
+    """Page text (given in parts) when stdout is a terminal and it is taller than the screen; else print it."""
     if not sys.stdout.isatty():
-        sys.stdout.write(text)
+        for part in parts:
+            sys.stdout.write(part)
         return
     import shlex
     import shutil
     import subprocess
 
+    text = "".join(parts)
     if text.count("\n") < shutil.get_terminal_size().lines:
         sys.stdout.write(text)
         return
