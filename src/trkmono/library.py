@@ -189,15 +189,22 @@ def _folder_store() -> Store:
 
 def _assemble(origin: str, store: Store, files: list, today: dt.date) -> Library:
     """Summaries for every file (compiling, in one go, what the store lacks), then the library rules.
+    A folder read again unchanged gets its summaries from one stored row (``Store.folder_index``).
 
     ``files`` holds (key, shown path, path), or (None, shown path, problem) for an unreadable file."""
-    known = _safely(lambda: store.summaries([key for key, _, _ in files if key is not None])) or {}
-    stale = [(key, shown, path) for key, shown, path in files
-             if key is not None and not (key in known and _current(known[key], today))]
-    holder, recompiled = store, {key for key, _, _ in stale}
-    if stale:
-        holder, fresh = _compile_into(store, stale, today)
-        known.update(fresh)
+    readable = [key for key, _, _ in files if key is not None]
+    known = _safely(lambda: store.folder_index(readable))
+    holder, recompiled = store, set()
+    if known is None or not all(_current(summary, today) for summary in known.values()):
+        known = _safely(lambda: store.summaries(readable)) or {}
+        stale = [(key, shown, path) for key, shown, path in files
+                 if key is not None and not (key in known and _current(known[key], today))]
+        recompiled = {key for key, _, _ in stale}
+        if stale:
+            holder, fresh = _compile_into(store, stale, today)
+            known.update(fresh)
+        if holder is store:
+            _safely(lambda: store.put_folder_index({key: known[key] for key in readable}))
     members, broken = [], []
     for key, shown, path in files:
         if key is None:

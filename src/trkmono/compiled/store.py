@@ -32,6 +32,7 @@ CREATE TABLE IF NOT EXISTS reference (
     digest TEXT NOT NULL, filename TEXT NOT NULL, position INTEGER NOT NULL, id TEXT, detail TEXT NOT NULL,
     PRIMARY KEY (digest, filename, position));
 CREATE TABLE IF NOT EXISTS listing (filename TEXT PRIMARY KEY, digest TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS folder_index (state TEXT PRIMARY KEY, body BLOB NOT NULL, checksum TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS record USING fts5(
     digest UNINDEXED, filename UNINDEXED, detail UNINDEXED, text, prefix = '2 3');
 """
@@ -111,6 +112,33 @@ class Store:
                 if summary is not None:
                     found[(row[0], row[1])] = summary
         return found
+
+    def folder_index(self, keys: list[Key]) -> dict[Key, Summary] | None:
+        """The summaries of exactly these file versions, kept together the last time a folder held
+        them (one row to read instead of one per file); None when absent or altered."""
+        row = self._one("SELECT body, checksum FROM folder_index WHERE state = ?", (_state(keys),))
+        body = _unpacked(row[0]) if row else None
+        if body is None or row[1] != _checksum(body):
+            return None
+        try:
+            return {(digest, filename): Summary(mid, [(tuple(loc), name, claimed) for loc, name, claimed in names],
+                                                [tuple(error) for error in errors], compiled_on)
+                    for digest, filename, mid, names, errors, compiled_on in json.loads(body)}
+        except (ValueError, TypeError, RecursionError):
+            return None
+
+    def put_folder_index(self, summaries: dict[Key, Summary]) -> None:
+        """Keep the summaries of one folder's file versions together, under the versions they are of."""
+        if not self.writable:
+            return
+        body = dumps([[*key, s.id, [[list(loc), name, claimed] for loc, name, claimed in s.names],
+                       [list(error) for error in s.errors], s.compiled_on] for key, s in summaries.items()])
+        try:
+            with self.connection:
+                self.connection.execute("INSERT OR REPLACE INTO folder_index VALUES (?, ?, ?)",
+                                        (_state(list(summaries)), _pack(body), _checksum(body)))
+        except sqlite3.DatabaseError as exc:
+            raise StoreUnusable(str(exc)) from None
 
     def put(self, compiled: dict[Key, dict]) -> None:
         """Store compiled files (replacing what was stored under their keys), in one transaction."""
@@ -270,6 +298,12 @@ def _phrase(word: str) -> str:
     """An FTS5 query for a word at a word start: its tokens as a phrase, the last one a prefix."""
     tokens = re.findall(r"\w+", _index_form(word))
     return f'"{" ".join(tokens)}" *' if tokens else ""
+
+
+def _state(keys: list[Key]) -> str:
+    """One digest for a folder's file versions, in order."""
+    return hashlib.sha256("\n".join(f"{digest} {filename}" for digest, filename in keys).encode(
+        "utf-8", "surrogatepass")).hexdigest()
 
 
 def _pack(text: str) -> bytes:

@@ -92,3 +92,23 @@ def test_references_are_those_asked_for_in_the_monographs_order():
     store.put({KEY: entry})
     assert [ref["title"] for ref in store.references(KEY, {"a-ref", "b-ref"})] == ["B", "A"]
     assert store.references(KEY, set()) == []
+
+
+def test_a_folder_index_returns_the_summaries_of_exactly_its_file_versions():
+    store = Store.in_memory()
+    store.put({KEY: compiled()})
+    summaries = store.summaries([KEY])
+    store.put_folder_index(summaries)
+    assert store.folder_index([KEY]) == summaries
+    assert store.folder_index([("b" * 64, "testinib.yaml")]) is None  # another version: not this index
+    assert store.folder_index([KEY, ("b" * 64, "other.yaml")]) is None
+
+
+def test_an_altered_folder_index_is_not_used():
+    store = Store.in_memory()
+    store.put({KEY: compiled()})
+    store.put_folder_index(store.summaries([KEY]))
+    body = store.connection.execute("SELECT body FROM folder_index").fetchone()[0]
+    store.connection.execute("UPDATE folder_index SET body = ?",
+                             (zlib.compress(zlib.decompress(body).replace(b"testinib", b"otherinib")),))
+    assert store.folder_index([KEY]) is None
