@@ -1,4 +1,6 @@
-"""The compiled library in SQLite: one row per file version, and a full-text index of its records.
+"""The compiled library in SQLite: one row per file version (its monograph and head compressed,
+its references as rows), a full-text index of its records, and per folder state the summaries of
+all its file versions in one row.
 
 A row is keyed by the SHA-256 of the file's bytes and its file name, so an edit is seen whatever
 the file system's timestamps say. The packaged library is a store built with the wheel and opened
