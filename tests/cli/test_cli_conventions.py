@@ -15,7 +15,7 @@ import time
 import pytest
 
 from conftest import FIXTURES, LENIENT_AGE, SHIPPED, VALID
-from test_cli_ergonomics import TRKMONO, complete, run_on_terminal
+from test_cli_ergonomics import TRKMONO, complete, completion_output, run_on_terminal
 
 DRUGS = sorted(path.stem for path in SHIPPED.glob("*.yaml"))
 
@@ -44,11 +44,8 @@ def test_a_code_with_a_space_stays_one_word_in_bash():
 
 @pytest.mark.parametrize("shell", ["zsh", "fish"])
 def test_shells_that_quote_for_themselves_get_the_name_as_it_is(shell):
-    words = "trkmono show BAY"
-    env = {**os.environ, "_TRKMONO_COMPLETE": f"complete_{shell}", "_TYPER_COMPLETE_ARGS": words,
-           "_TYPER_COMPLETE_FISH_ACTION": "get-args", "COMP_WORDS": words, "COMP_CWORD": "2"}
-    done = subprocess.run([str(TRKMONO)], env=env, capture_output=True, text=True, check=True)
-    assert "BAY 2731954" in done.stdout and "\\ " not in done.stdout
+    printed = completion_output("trkmono show BAY", 2, shell)
+    assert "BAY 2731954" in printed and "\\ " not in printed
 
 
 def test_no_name_is_offered_twice_in_two_cases():

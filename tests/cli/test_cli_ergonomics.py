@@ -22,11 +22,15 @@ from conftest import SHIPPED
 TRKMONO = Path(sys.executable).parent / "trkmono"
 
 
-def complete(words: str, cword: int, shell: str = "bash") -> list[str]:
+def completion_output(words: str, cword: int, shell: str = "bash") -> str:
+    """What trkmono's completion prints for ``shell`` when the cursor is at word ``cword`` of ``words``."""
     env = {**os.environ, "_TRKMONO_COMPLETE": f"complete_{shell}", "COMP_WORDS": words,
-           "COMP_CWORD": str(cword), "_TYPER_COMPLETE_ARGS": words}
-    done = subprocess.run([str(TRKMONO)], env=env, capture_output=True, text=True, check=True)
-    return done.stdout.split()
+           "COMP_CWORD": str(cword), "_TYPER_COMPLETE_ARGS": words, "_TYPER_COMPLETE_FISH_ACTION": "get-args"}
+    return subprocess.run([str(TRKMONO)], env=env, capture_output=True, text=True, check=True).stdout
+
+
+def complete(words: str, cword: int, shell: str = "bash") -> list[str]:
+    return completion_output(words, cword, shell).split()
 
 
 def test_completion_of_commands_names_brands_and_codes():
@@ -47,11 +51,7 @@ def test_completion_of_sections_and_option_values():
 
 @pytest.mark.parametrize("shell", ["zsh", "fish"])
 def test_completion_in_other_shells(shell):
-    words = "trkmono show lar"
-    env = {**os.environ, "_TRKMONO_COMPLETE": f"complete_{shell}", "_TYPER_COMPLETE_ARGS": words,
-           "_TYPER_COMPLETE_FISH_ACTION": "get-args", "COMP_WORDS": words, "COMP_CWORD": "2"}
-    done = subprocess.run([str(TRKMONO)], env=env, capture_output=True, text=True, check=True)
-    assert "larotrectinib" in done.stdout
+    assert "larotrectinib" in completion_output("trkmono show lar", 2, shell)
 
 
 def test_completion_scripts_can_be_shown():
