@@ -13,6 +13,8 @@ import datetime as dt
 import difflib
 import functools
 import hashlib
+import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +24,7 @@ from trkmono.compiled.plain import Plain
 from trkmono.compiled.store import Key, Store, StoreUnusable, Summary
 from trkmono.errors import Ambiguous, NotFound, TrkmonoError
 from trkmono.problems import Problem
-from trkmono.reading.folders import Unreadable, display_path, monograph_files, packaged_data_dir, \
+from trkmono.reading.folders import Unreadable, display_path, monograph_names, packaged_data_dir, \
     packaged_store, read_source
 
 COMPILE_BATCH = 256
@@ -165,13 +167,14 @@ def _read_folder(folder: Path) -> list[tuple]:
     """(key, shown path, path) per file, or (None, shown path, problem) for one that cannot be read.
     Only digests are kept, so memory stays flat however large the folder. One thread: measured on
     1,000 files, threads handing files to each other took three times as long (docs/speed.md)."""
-    shown_folder = display_path(folder)
-    return [_digest(path, str(shown_folder / path.name)) for path in monograph_files(folder)]
+    where, shown_where = os.fspath(folder), os.fspath(display_path(folder))
+    return [_digest(os.path.join(where, name), os.path.join(shown_where, name) if shown_where != "." else name,
+                    name) for name in monograph_names(folder)]
 
 
-def _digest(path: Path, shown: str) -> tuple:
+def _digest(path: str, shown: str, name: str) -> tuple:
     try:
-        return (hashlib.sha256(read_source(path, shown)).hexdigest(), path.name), shown, path
+        return (hashlib.sha256(read_source(path, shown)).hexdigest(), name), shown, path
     except Unreadable as exc:
         return None, shown, exc.problem
 
@@ -335,13 +338,21 @@ def _safely(read):
 
 def code_stamp() -> str:
     """Changes with trkmono's code and the releases of the libraries that shape compiled data."""
-    from importlib.metadata import PackageNotFoundError, version
     digest = hashlib.sha256()
     for path in sorted(Path(__file__).parent.rglob("*.py")):
         digest.update(path.name.encode() + path.read_bytes())
     for name in ("PyYAML", "pydantic", "pydantic-core"):
-        try:
-            digest.update(f"{name}={version(name)}".encode())
-        except PackageNotFoundError:
-            digest.update(name.encode())
+        digest.update(f"{name}={_release(name)}".encode())
     return digest.hexdigest()[:16]
+
+
+def _release(name: str) -> str:
+    """An installed distribution's version, read from the Version line of its metadata alone
+    (parsing all of pydantic's long metadata would cost every command several milliseconds)."""
+    from importlib.metadata import PackageNotFoundError, distribution
+    try:
+        text = distribution(name).read_text("METADATA") or ""
+    except PackageNotFoundError:
+        return "absent"
+    found = re.search(r"^Version:[ \t]*(\S+)", text, re.MULTILINE)
+    return found.group(1) if found else "unknown"

@@ -37,3 +37,22 @@ def test_a_search_hit_whose_stored_head_is_lost_or_broken_is_still_found(tmp_pat
         db.execute("UPDATE compiled SET head = ?", (head,))
     found = [(h.id, len(records)) for h, records in open_library(tmp_path).matching_records(["kinase"])]
     assert found == expected and expected and expected[0][0] == "testinib"
+
+
+def test_the_code_stamp_reads_each_release_from_its_metadata():
+    from importlib.metadata import version
+    from trkmono.library import _release
+    assert [_release(name) for name in ("PyYAML", "pydantic", "pydantic-core")] == \
+        [version(name) for name in ("PyYAML", "pydantic", "pydantic-core")]
+    assert _release("no-such-distribution-trkmono") == "absent"
+
+
+@pytest.mark.parametrize("where", [".", "./", "lib", "lib//"])
+def test_files_are_shown_by_the_path_the_user_gave(tmp_path, monkeypatch, valid_text, where):
+    from pathlib import Path
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    (folder / "testinib.yaml").write_text(valid_text, encoding="utf-8")
+    monkeypatch.chdir(folder if where.startswith(".") else tmp_path)
+    member = open_library(Path(where)).member("testinib")
+    assert member.path == ("testinib.yaml" if where.startswith(".") else "lib/testinib.yaml")

@@ -42,6 +42,12 @@ def chosen_data_dir(option: Path | None) -> Path | None:
 def monograph_files(folder: Path) -> list[Path]:
     """The monograph files directly inside a folder, sorted by name; a folder that cannot be
     listed is a usage error (exit 2). Links are listed as links, even dangling ones."""
+    return [folder / name for name in monograph_names(folder)]
+
+
+def monograph_names(folder: Path) -> list[str]:
+    """The names of ``monograph_files(folder)``, without building a path for each (a folder of
+    thousands is read on every command)."""
     try:
         names = os.listdir(folder)
     except FileNotFoundError:
@@ -50,15 +56,14 @@ def monograph_files(folder: Path) -> list[Path]:
         raise UsageError(f"{display_path(folder)}: not a folder of monographs") from None
     except OSError as exc:
         raise UsageError(f"{display_path(folder)}: cannot list the folder ({exc.strerror or exc})") from None
-    files = [folder / name for name in sorted(names)
-             if name.endswith(MONOGRAPH_SUFFIXES) and not name.startswith(".")]
-    if files:
+    names = sorted(name for name in names if name.endswith(MONOGRAPH_SUFFIXES) and not name.startswith("."))
+    if names:
         try:
-            os.lstat(files[0])
+            os.lstat(os.path.join(folder, names[0]))
         except PermissionError:
             raise UsageError(f"{display_path(folder)}: the folder can be listed but its files cannot be "
                              "opened (no search permission)") from None
-    return files
+    return names
 
 
 def display_path(path: Path) -> Path:
@@ -78,7 +83,7 @@ class Unreadable(Exception):
         self.problem = problem
 
 
-def read_source(path: Path, shown: str) -> bytes:
+def read_source(path: Path | str, shown: str) -> bytes:
     """The bytes of a regular file within the size limit, or Unreadable.
 
     Opened without blocking (a FIFO named *.yaml cannot hang the run) and checked on the open
@@ -104,7 +109,8 @@ def read_source(path: Path, shown: str) -> bytes:
 
 def _read_at_most(fd: int, first: int) -> bytes:
     """Everything up to end of file, or MAX_BYTES + 1 bytes when there is more (a file may grow
-    after its size was seen); the first read asks for the size seen, so one call usually does."""
+    after its size was seen, and a read may return less than it asked for); the first read asks
+    for the size seen, and one more confirms the end."""
     raw = os.read(fd, first)
     while len(raw) <= MAX_BYTES:
         more = os.read(fd, MAX_BYTES + 1 - len(raw))
