@@ -60,15 +60,40 @@ for path in sorted(Path(sys.argv[1]).glob("*.yaml")):
 
 BARE_EVENTS_LOOP = '''
 import sys
+from multiprocessing import Pool
+from pathlib import Path
+from yaml.cyaml import CParser
+
+def events(paths):
+    for path in paths:
+        parser = CParser(Path(path).read_text(encoding="utf-8"))
+        for event in iter(parser.get_event, None):
+            pass
+        parser.dispose()
+
+if __name__ == "__main__":
+    paths = sorted(str(p) for p in Path(sys.argv[1]).glob("*.yaml"))
+    processes = int(sys.argv[2]) if len(sys.argv) > 2 else 1
+    if processes == 1:
+        events(paths)
+    else:
+        with Pool(processes) as pool:
+            pool.map(events, [paths[i::processes] for i in range(processes)])
+'''
+"""libyaml's events and nothing else: the floor under any checker that reads YAML with PyYAML
+(in one process, or split among several as validate splits its files)."""
+
+BARE_LIBYAML_LOOP = '''
+import sys
 from pathlib import Path
 from yaml.cyaml import CParser
 for path in sorted(Path(sys.argv[1]).glob("*.yaml")):
     parser = CParser(path.read_text(encoding="utf-8"))
-    for event in iter(parser.get_event, None):
-        pass
+    parser.raw_parse()
     parser.dispose()
 '''
-"""libyaml's events and nothing else: the floor under any checker that reads YAML with PyYAML."""
+"""libyaml parsing alone, no Python object made per event (PyYAML's own benchmark hook): how much
+of the events floor is libyaml and how much is PyYAML making an object of each event."""
 
 
 def synthetic_library(target: Path, count: int) -> None:
@@ -150,6 +175,7 @@ def main() -> None:
         (work / "minimal.py").write_text(MINIMAL_APP, encoding="utf-8")
         (work / "bare_yaml.py").write_text(BARE_YAML_LOOP, encoding="utf-8")
         (work / "bare_events.py").write_text(BARE_EVENTS_LOOP, encoding="utf-8")
+        (work / "bare_libyaml.py").write_text(BARE_LIBYAML_LOOP, encoding="utf-8")
         base = {**os.environ, "COLUMNS": "100"}
         base.pop("NO_COLOR", None)
         base.pop("PYTHONDONTWRITEBYTECODE", None)  # compiled modules are kept, as for an installed package
@@ -182,6 +208,10 @@ def main() -> None:
             (f"bare yaml.load(CSafeLoader) ({args.large} files)", [python, str(work / "bare_yaml.py"), str(large)],
              base, "floor"),
             (f"libyaml events only ({args.large} files)", [python, str(work / "bare_events.py"), str(large)],
+             base, "floor"),
+            (f"libyaml events only ({args.large} files, 2 processes)",
+             [python, str(work / "bare_events.py"), str(large), "2"], base, "floor"),
+            (f"libyaml parse alone ({args.large} files)", [python, str(work / "bare_libyaml.py"), str(large)],
              base, "floor"),
         ]
         start = time.perf_counter()

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from trkmono.terms import TIER_LABELS, TIER_SHORT  # noqa: F401  (the views read them from here)
-
 if TYPE_CHECKING:  # the plain data has the shape of these models
     from trkmono.model.schema import Adjustment, Age, Dose, Identity, Monograph, Population, Reference, Regimen, StatusEvent
 

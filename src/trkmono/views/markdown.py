@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from trkmono.model import phrases as describe
 from trkmono.clinical.compare import Row
 from trkmono.clinical.dose import ROUNDING, asked
+from trkmono.model import phrases as describe
+from trkmono.terms import TIER_LABELS, TIER_SHORT
 from trkmono.views import glance
 from trkmono.views.citations import (LEGEND, Numbering, cited_ids, cyp3a_effect, cyp3a_groups, dose_sources,
                                      evidence_tag, together)
@@ -67,7 +68,7 @@ class Markers:
 def _reference(r: Reference, note: str | None = None) -> str:
     title = f"[{escape(r.title)}](<{r.url}>)" if r.url and r.url.startswith("http") else escape(r.title)
     when = f", {r.date}" if r.date else ""
-    return f"{title}. {escape(r.publisher)}{when}. *{describe.TIER_LABELS[r.tier]}*" + (
+    return f"{title}. {escape(r.publisher)}{when}. *{TIER_LABELS[r.tier]}*" + (
         f" — {escape(note)}" if note else "")
 
 
@@ -310,7 +311,7 @@ def comparison(monographs: list[Monograph], rows: list[Row]) -> str:
         for m, cell in zip(monographs, row.cells, strict=True):
             text = "<br>".join(escape(line) for line in cell.lines) + mark(cell, m)
             if cell.cite:
-                text += f" *tier: {describe.TIER_SHORT.get(cell.tier or '', '?')}*"
+                text += f" *tier: {TIER_SHORT.get(cell.tier or '', '?')}*"
             cells.append(text)
         body.append([f"**{escape(row.aspect)}**", *cells])
     note = "*Tier: the weakest source behind the cell (label > decision > peer-rev > abstract > mfr > web!).*"

@@ -20,7 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from trkmono.model import phrases as describe
-from trkmono.terms import SECTIONS
+from trkmono.terms import SECTIONS, TIER_LABELS, TIER_SHORT
 from trkmono.views import glance
 from trkmono.views.citations import LEGEND, current, evidence_tag, reference_entry, together
 from trkmono.views.console import UNBROKEN
@@ -127,7 +127,7 @@ def reference_line(number: int, entry: str, reference, note: str | None = None,
     text = Text(entry)
     if reference is not None:
         secondary = reference.tier == "secondary-web"
-        text.append(f" — {describe.TIER_LABELS[reference.tier]}", style="yellow" if secondary else "dim")
+        text.append(f" — {TIER_LABELS[reference.tier]}", style="yellow" if secondary else "dim")
     if note:
         text.append(f"\nNote: {note}", style="italic")
     if curator_note:
@@ -553,5 +553,5 @@ def _cell_text(cell, m: Monograph) -> Text:
     text = Text("\n".join(cell.lines))
     if cell.cite:
         text += mark(cell, m)
-        text.append(f" · tier: {describe.TIER_SHORT.get(cell.tier or '', '?')}", style="dim")
+        text.append(f" · tier: {TIER_SHORT.get(cell.tier or '', '?')}", style="dim")
     return text
