@@ -111,14 +111,16 @@ def print_blocks(console: Console, renderables: Iterable[RenderableType]) -> Non
     block: list[RenderableType] = []
     for renderable in renderables:
         block.append(renderable)
-        if len(block) == PRINT_BLOCK:
+        if len(block) == BLOCK:
             console.print(Group(*block))
             block = []
     if block:
         console.print(Group(*block))
 
 
-PRINT_BLOCK = 200
+BLOCK = 200
+"""Search hits or references printed together, or rows of the list drawn as one table (the
+list's tables line up: they share their column widths)."""
 
 
 def reference_line(number: int, entry: str, reference, note: str | None = None,
@@ -481,18 +483,16 @@ def render_list(console: Console, monographs: Iterable[Monograph]) -> None:
             break
         columns.remove(optional)
     widths = _widths(rows, columns, console.width)
-    for start in range(0, max(len(rows), 1), LIST_BLOCK):
+    for start in range(0, max(len(rows), 1), BLOCK):
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, show_header=start == 0)
         for name, width in widths.items():
             table.add_column(name, no_wrap=name not in WRAPPING, width=width)
-        for row in rows[start:start + LIST_BLOCK]:
+        for row in rows[start:start + BLOCK]:
             table.add_row(*(Text(row[name]) for name in columns))
         console.print(table)
     notice(console)
 
 
-LIST_BLOCK = 200
-"""Rows of the list drawn as one table (the blocks line up: they share their column widths)."""
 WRAPPING = ("Class", "FDA status")
 """The list's columns that may wrap (between words only); the others are never wrapped."""
 
