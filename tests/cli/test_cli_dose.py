@@ -552,11 +552,20 @@ def test_flat_bands_bounds_are_inclusive(cli, bsa, mg):
     assert (result["mg_exact"], result["frequency"]) == (mg, "once daily")
 
 
-@pytest.mark.parametrize("bsa", ["0.805", "0.4", "1.505"])
-def test_bsa_in_no_band_is_not_covered(cli, bsa):
-    data = refused(cli, "bandinib", "--bsa", bsa, fixtures=True)
-    assert data["reasons"] == [f"no regimen in the monograph covers a patient with BSA {bsa} m2"]
+def test_bsa_below_every_band_is_not_covered(cli):
+    data = refused(cli, "bandinib", "--bsa", "0.4", fixtures=True)
+    assert data["reasons"] == ["no regimen in the monograph covers a patient with BSA 0.4 m2"]
     assert data["ambiguous"] is False and len(data["candidates"]) == 4
+
+
+@pytest.mark.parametrize("bsa, read_as, mg", [("0.805", "0.81", "200"), ("0.8049", "0.80", "100"),
+                                              ("1.505", "1.51", "300")])
+def test_bsa_between_two_bands_is_read_at_the_tables_precision(cli, bsa, read_as, mg):
+    code, data = dose_json(cli, "bandinib", "--bsa", bsa, fixtures=True)
+    assert code == 0 and data["dose"]["mg_exact"] == mg
+    assert data["bsa_note"] == (f"BSA {bsa} m2 falls between two bands of the label's table, which gives BSA to "
+                                f"2 decimal places: read as {read_as.rstrip('0')} m2")
+    assert f"read as {read_as.rstrip('0')} m2" in dose(cli, "bandinib", "--bsa", bsa, fixtures=True).stdout
 
 
 @pytest.mark.parametrize("args, mg", [(["--bsa", "1.6", "--reduction", "1"], "200"),
@@ -573,10 +582,10 @@ def test_band_without_a_ladder_refuses_a_reduction(cli):
     assert "which does not cover this patient" in data["reasons"][0]
 
 
-def test_reduction_step_beyond_a_bands_ladder(cli):
-    result = dose(cli, "bandinib", "--bsa", "0.7", "--reduction", "2", fixtures=True)
-    assert result.exit_code == 2
-    assert result.stderr == "trkmono: --reduction 2: the dose-reduction ladder for fictional band A has steps 1 to 1\n"
+def test_reduction_step_beyond_a_bands_ladder_is_the_labels_discontinue_rule(cli):
+    data = refused(cli, "bandinib", "--bsa", "0.7", "--reduction", "2", fixtures=True)
+    assert data["discontinue"]
+    assert data["reasons"][0].startswith("step 2 is past the label's last reduction step (1); the label says: ")
 
 
 def test_rounded_volume(cli):
