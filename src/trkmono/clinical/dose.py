@@ -449,8 +449,8 @@ def _choose_regimen(m: Monograph, patient: Patient, out: Outcome) -> tuple[Regim
         out.candidates = excluded
         youngest = _youngest(m.dosing.regimens)
         if patient.age is not None and youngest is not None and patient.age.months <= youngest[0]:
-            out.refuse(f"the label gives no dose for {who}: its youngest patients are {youngest[1]}; it has "
-                       "no dose for younger children")
+            out.refuse(f"no regimen in the monograph covers {who}: the youngest patients its regimens cover "
+                       f"are {youngest[1]} (for younger children it records no dose; check the label)")
         else:
             out.refuse("the monograph gives no adult regimen (one for adults without an upper BSA bound); "
                        "give --bsa to choose a BSA band" if adult_path and patient.age is None

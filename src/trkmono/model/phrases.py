@@ -153,5 +153,5 @@ def region_status(m: Monograph) -> str:
                                if ind.approval and (not ind.regions or region in ind.regions)))
     if len(kinds) > 1:
         return " and ".join(event_kind(k) for k in kinds) + ", by indication"
-    latest = histories[-1].events[-1]
+    latest = [e for h in histories for e in h.events][-1]
     return f"{event(latest)} ({latest.date})"

@@ -79,7 +79,8 @@ def elsewhere(m: Monograph) -> str:
     if not differ:
         return ""
     regions = list(dict.fromkeys(r for found in differ.values() for r in found))
-    return (f"{', '.join(regions)} label{'s differ' if len(regions) > 1 else ' differs'} in {', '.join(differ)} "
+    sections = ", ".join(section.replace("_", " ") for section in differ)
+    return (f"{', '.join(regions)} label{'s differ' if len(regions) > 1 else ' differs'} in {sections} "
             f"(--region {regions[0]})")
 
 
