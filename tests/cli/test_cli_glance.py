@@ -81,8 +81,6 @@ def test_a_narrow_block_wraps_items_whole_never_cuts_them(cli):
     out = "\n".join(block(cli("show", "larotrectinib", "--brief", env={"COLUMNS": "60"}).stdout))
     assert all(len(line) <= 60 for line in out.splitlines())
     assert "…" not in out  # an item fits whole, wraps, or is counted as '+N more'
-    assert "Adult dose 100 mg twice daily" in out and "BSA < 1 m2: 100 mg/m2 twice daily (max 100 mg per dose)" in (
-        " ".join(out.split()))
     assert "label revised 2025-04 [1]" in out
 
 
