@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from trkmono.problems import Level, Problem
 from trkmono.model.schema import Monograph
 from trkmono.reading.loader import Loaded
-from trkmono.terms import APPROVAL_KINDS, STRONG_TIERS
+from trkmono.terms import APPROVAL_KINDS, INVISIBLE_CHARACTERS, STRONG_TIERS
 
 DEFAULT_REVIEW_AGE_MONTHS = 12
 
@@ -236,12 +236,7 @@ def references_are_cited(parsed: Parsed, loaded: Loaded, settings: Settings) -> 
             yield ("references", i, "id"), f"reference '{ref['id']}' is not cited by any statement"
 
 
-INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
-                       "\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb"
-                       "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
-"""Characters that show nothing (soft hyphen, zero-width and joiners, bidi marks and isolates,
-variation selectors, fillers, the byte-order mark, tags): text with them reads the same but no
-longer matches a search, and bidi ones reorder what is shown."""
+INVISIBLE = re.compile(f"[{INVISIBLE_CHARACTERS}]")
 LINE_SEPARATORS = re.compile("[\u2028\u2029\x85]")
 DATE_FIELDS = frozenset({"date", "revision_date", "last_reviewed"})
 URL = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?#][^\s<>\\`^{}|]*)?")
