@@ -196,10 +196,22 @@ def _read_folder(folder: Path) -> list[tuple]:
 
 
 def _digest(path: str, shown: str, name: str) -> tuple:
+    if not _decodable(name):  # skipped by name, as any unreadable file
+        shown = shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        return None, shown, Problem(shown, 1, 1, "error", "unreadable", "the file name is not UTF-8; rename it")
     try:
         return (hashlib.sha256(read_source(path, shown)).hexdigest(), name), shown, path
     except Unreadable as exc:
         return None, shown, exc.problem
+
+
+def _decodable(name: str) -> bool:
+    """Whether a file name read from the system is proper text (undecodable bytes come as surrogates)."""
+    try:
+        name.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
 
 
 def _folder_store() -> Store:
