@@ -58,3 +58,6 @@ CYP3A_CONDITIONS = ("strong-inhibitor", "moderate-inhibitor", "strong-inducer", 
 RESISTANCE_REGIONS = ("solvent-front", "gatekeeper", "xDFG", "other")
 ACTIVITIES = ("active", "reduced", "resistant")
 RESISTANCE_BASES = ("clinical", "preclinical")
+
+HEPATIC_SEVERITY = {"child-pugh-a": "mild", "child-pugh-b": "moderate", "child-pugh-c": "severe"}
+"""The degree of hepatic impairment each Child-Pugh class stands for, as labels word it."""
