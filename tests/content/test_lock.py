@@ -66,7 +66,7 @@ def test_every_python_finds_one_pin_per_package_and_all_it_needs(python):
 
 def test_the_readme_set_up_commands_install_from_the_lock():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    commands = re.findall(r"```sh\n(.*?)\n```", readme.split("## Set up")[1].split("\n## ")[0], re.DOTALL)
+    commands = [block for block in re.findall(r"```sh\n(.*?)\n```", readme, re.DOTALL) if "-m venv" in block]
     assert len(commands) == 2
     for command in commands:
         assert command.startswith('python3 -m venv .venv && . .venv/bin/activate && '

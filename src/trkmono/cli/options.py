@@ -45,6 +45,7 @@ class Words:
 
     @property
     def metavar(self) -> str:
+        """How help shows the choices: <a|b|c>."""
         return "<" + "|".join(self.words) + ">"
 
     def _spellings(self) -> dict[str, str]:
@@ -78,8 +79,7 @@ HEPATIC = Words(
 letter that is not a class is refused without a guess."""
 CYP3A = Words(
     terms.CYP3A_CONDITIONS, "a CYP3A4 condition the dose rules know",
-    also={f"{word.replace('-', ' CYP3A4 ')}": word for word in terms.CYP3A_CONDITIONS}
-    | {f"{word.replace('-', ' CYP3A ')}": word for word in terms.CYP3A_CONDITIONS},
+    also={word.replace("-", f" {enzyme} "): word for word in terms.CYP3A_CONDITIONS for enzyme in ("CYP3A4", "CYP3A")},
     cutoff=0.8)
 """strong-inhibitor, also "strong inhibitor", "Strong CYP3A4 inhibitor". Only a typo is offered as
 'did you mean': a weak inhibitor is never offered another strength."""
@@ -98,7 +98,7 @@ def body_surface_area(text: str) -> float:
     except ValueError:
         hint = f"did you mean {number.replace(',', '.')}? " if _is_number(number.replace(",", ".")) else ""
         raise typer.BadParameter(f"'{text}' is not a body surface area; {hint}give it in m2 as a number, "
-                         "e.g. 0.6 or 1.75") from None
+                                 "e.g. 0.6 or 1.75") from None
 
 
 def reduction_step(text: str) -> int:
@@ -109,7 +109,7 @@ def reduction_step(text: str) -> int:
         whole = text.strip().removesuffix(".0")
         hint = f"did you mean {whole}? " if whole.isdigit() else ""
         raise typer.BadParameter(f"'{text}' is not a dose-reduction step; {hint}give its number: 1 (the first "
-                         "reduction), 2, ...") from None
+                                 "reduction), 2, ...") from None
 
 
 def _is_number(text: str) -> bool:
