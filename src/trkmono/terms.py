@@ -79,3 +79,6 @@ INVISIBLE_CHARACTERS = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f
 zero-width spaces and joiners, bidi marks, overrides and isolates, variation selectors, fillers,
 the byte-order mark, tags. Text with them reads the same but no longer matches a search, and the
 bidi ones reorder what is shown."""
+
+HEPATIC_SEVERITY = {"child-pugh-a": "mild", "child-pugh-b": "moderate", "child-pugh-c": "severe"}
+"""The degree of hepatic impairment each Child-Pugh class stands for, as labels word it."""

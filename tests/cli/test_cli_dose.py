@@ -506,8 +506,8 @@ def test_markdown_escapes_and_numbers_the_references(cli):
 
 @pytest.mark.parametrize("args, allowed", [
     (["--bsa", "big"], "Invalid value for '--bsa'"),
-    (["--hepatic", "child-pugh-d"], "'child-pugh-a', 'child-pugh-b', 'child-pugh-c'"),
-    (["--cyp3a", "weak-inhibitor"], "'strong-inhibitor', 'moderate-inhibitor', 'strong-inducer', 'moderate-inducer'"),
+    (["--hepatic", "child-pugh-d"], "child-pugh-a (mild, A), child-pugh-b (moderate, B), child-pugh-c (severe, C)"),
+    (["--cyp3a", "weak-inhibitor"], "strong-inhibitor, moderate-inhibitor, strong-inducer, moderate-inducer"),
     (["--reduction", "two"], "Invalid value for '--reduction'"),
 ])
 def test_unknown_option_values_say_what_is_allowed(cli, args, allowed):
@@ -529,10 +529,10 @@ def test_unknown_drug(cli):
 
 
 def test_option_choices_are_the_schemas():
-    from trkmono.cli.options import Cyp3a, Hepatic
+    from trkmono.cli.options import CYP3A, HEPATIC
     from trkmono.model.schema import Cyp3aCondition, HepaticClass
-    assert [h.value for h in Hepatic] == list(typing.get_args(HepaticClass))
-    assert [c.value for c in Cyp3a] == list(typing.get_args(Cyp3aCondition))
+    assert list(HEPATIC.words) == list(typing.get_args(HepaticClass))
+    assert list(CYP3A.words) == list(typing.get_args(Cyp3aCondition))
 
 
 def test_tool_commands_have_help_with_an_example(cli):

@@ -54,9 +54,17 @@ def test_completion_in_other_shells(shell):
     assert "larotrectinib" in completion_output("trkmono show lar", 2, shell)
 
 
-def test_completion_scripts_can_be_shown():
-    done = subprocess.run([str(TRKMONO), "--show-completion", "bash"], capture_output=True, text=True)
-    assert done.returncode == 0 and "_TRKMONO_COMPLETE" in done.stdout
+@pytest.mark.parametrize("shell_variable", [None, "/bin/sh", "/no/such/shell"])
+def test_completion_scripts_can_be_shown_and_loaded_in_bash(shell_variable):
+    """--show-completion prints the script for the shell it runs in (found from its parent
+    processes), so it runs inside a real bash here, whatever started the suite or $SHELL says."""
+    env = {name: value for name, value in os.environ.items() if name != "SHELL"}
+    env |= {"SHELL": shell_variable} if shell_variable else {}
+    done = subprocess.run(["bash", "--norc", "--noprofile", "-c",
+                           f"source <('{TRKMONO}' --show-completion) && complete -p trkmono"],
+                          capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL, start_new_session=True)
+    assert done.returncode == 0, done.stderr
+    assert "_trkmono_completion trkmono" in done.stdout
 
 
 def run_on_terminal(args: list[str], env: dict[str, str], rows: int = 24, cols: int = 100) -> str:

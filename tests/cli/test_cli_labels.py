@@ -255,6 +255,7 @@ def silent_server():
     server.close()
 
 
+@pytest.mark.slow
 def test_a_server_that_never_answers_times_out_and_exits_3(cli, silent_server, alpha_only):
     result = cli("labels", "--data-dir", str(alpha_only), "--dailymed-url", silent_server,
                  env={**NO_PROXY, "TRKMONO_DAILYMED_TIMEOUT": "0.5"})
@@ -263,6 +264,7 @@ def test_a_server_that_never_answers_times_out_and_exits_3(cli, silent_server, a
     assert "no complete answer within 0.5 s" in result.stderr
 
 
+@pytest.mark.slow
 def test_a_server_that_trickles_cannot_outlast_the_time_out(labels, dailymed, alpha_only):
     dailymed.trickle = True
     result = labels("--timeout", "0.5", folder=alpha_only)
@@ -301,6 +303,7 @@ def test_help_names_the_default_service_and_has_an_example(cli):
     assert "Example: trkmono labels" in out
 
 
+@pytest.mark.slow
 def test_no_other_command_makes_a_request(dailymed):
     """show, list, compare and validate run with the service and every proxy variable pointing at the
     counting server: it receives nothing. labels, run the same way, reaches it (the counter works)."""

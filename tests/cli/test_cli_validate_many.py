@@ -52,6 +52,7 @@ def test_worker_processes_report_exactly_what_one_process_reports(cli, large_fol
     assert f"{COUNT} file(s) checked: 3 error(s)" in alone.stderr
 
 
+@pytest.mark.slow
 def test_a_large_folder_sees_an_edit_on_the_very_next_run(cli, large_folder):
     first = cli("validate", str(large_folder), *LENIENT_AGE)
     assert cli("validate", str(large_folder), *LENIENT_AGE).stdout == first.stdout  # from the cache

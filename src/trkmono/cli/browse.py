@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from trkmono.cli.common import Reading, read_command, terminal
-from trkmono.cli.options import Name, Names, Section
+from trkmono.cli.options import SECTIONS, Name, Names, choice
 
 
 @read_command
@@ -30,8 +30,8 @@ def list_command(*, read: Reading) -> None:
 @read_command
 def show(
     name: Name,
-    section: Annotated[Optional[list[Section]], typer.Option(
-        "--section", "-s", help="Show only this section (repeatable).")] = None,
+    section: Annotated[Optional[list[str]], choice(
+        SECTIONS, "--section", "-s", help="Show only this section (repeatable).")] = None,
     brief: Annotated[bool, typer.Option("--brief", help="Only the at-a-glance block.")] = False,
     notes: Annotated[bool, typer.Option("--notes", help="Add the curator notes (how claims were researched).")] = False,
     *,
@@ -45,7 +45,7 @@ def show(
 
     Example: trkmono show vitrakvi --section dosing
     """
-    chosen = [s.value for s in section] if section else None
+    chosen = section or None
     monograph = read.find(read.library(), name)
     from trkmono.views import json as as_json, markdown
     read.answer(text=lambda console: terminal().render_monograph(console, monograph, chosen, brief=brief, notes=notes),

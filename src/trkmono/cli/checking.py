@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from trkmono.cli.guard import command, emit
-from trkmono.cli.options import DataDir, FindingFormat
+from trkmono.cli.options import FINDING_FORMATS, DataDir, choice
 
 PROGRESS_FROM = 100
 """Runs of this many files or more say on a terminal's stderr that they are at work."""
@@ -52,8 +52,7 @@ def validate(
     paths: Annotated[Optional[list[Path]], typer.Argument(
         help="Files or folders to check (default: the library in use).", show_default=False)] = None,
     data_dir: DataDir = None,
-    output_format: Annotated[FindingFormat, typer.Option("--format", "-f", help="Findings format.")] = (
-        FindingFormat.text),
+    output_format: Annotated[str, choice(FINDING_FORMATS, "--format", "-f", help="Findings format.")] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,
     max_review_age: Annotated[int, typer.Option(
         "--max-review-age", min=1, max=120, help="Months after which a review is stale.")] = 12,
@@ -81,7 +80,7 @@ def validate(
     files = expand(paths or [chosen_data_dir(data_dir) or packaged_data_dir()])
     with progress(len(files)):
         problems = run(files, Settings(today=dt.date.today(), review_age_months=max_review_age), jobs)
-    emit(render(problems, output_format.value))
+    emit(render(problems, output_format))
     errors = sum(p.level == "error" for p in problems)
     sys.stderr.write(f"{len(files)} file(s) checked: {errors} error(s), {len(problems) - errors} warning(s)\n")
     raise typer.Exit(exit_code(problems, strict))

@@ -8,25 +8,27 @@ import typer
 
 from trkmono.cli.common import Reading, read_command, tool_views
 from trkmono.cli.guard import say
-from trkmono.cli.options import Cyp3a, Hepatic, Name
+from trkmono.cli.options import CYP3A, HEPATIC, Name, body_surface_area, choice, reduction_step
 
 
 @read_command
 def dose(
     name: Name,
     bsa: Annotated[Optional[float], typer.Option(
-        "--bsa", metavar="M2", help="Body surface area in m2 (0.1 to 4). Without it and --age: the adult regimen.")] = None,
+        "--bsa", metavar="M2", parser=body_surface_area,
+        help="Body surface area in m2 (0.1 to 4). Without it and --age: the adult regimen.")] = None,
     age: Annotated[Optional[str], typer.Option(
         "--age", metavar="AGE", show_default=False,
         help="Age in years (8, 8y, 1.5) or months (10m), 0 to 120 years; chooses age-banded regimens.")] = None,
-    hepatic: Annotated[Optional[Hepatic], typer.Option(
-        "--hepatic", help="Hepatic impairment by Child-Pugh class.")] = None,
-    cyp3a: Annotated[Optional[Cyp3a], typer.Option(
-        "--cyp3a", help="A CYP3A4 inhibitor or inducer taken with it.")] = None,
+    hepatic: Annotated[Optional[str], choice(
+        HEPATIC, "--hepatic", help="Hepatic impairment by Child-Pugh class.")] = None,
+    cyp3a: Annotated[Optional[str], choice(
+        CYP3A, "--cyp3a", help="A CYP3A4 inhibitor or inducer taken with it.")] = None,
     reduction: Annotated[Optional[int], typer.Option(
-        "--reduction", metavar="N", help="Dose-reduction step N of the label's adverse-reaction ladder.")] = None,
+        "--reduction", metavar="N", parser=reduction_step,
+        help="Dose-reduction step N of the label's adverse-reaction ladder.")] = None,
     ladder_bsa: Annotated[Optional[float], typer.Option(
-        "--ladder-bsa", metavar="M2", help="With --reduction: the BSA at which a child's reduction ladder was "
+        "--ladder-bsa", metavar="M2", parser=body_surface_area, help="With --reduction: the BSA at which a child's reduction ladder was "
         "chosen (decides where the label keeps a child on its ladder as the BSA grows).")] = None,
     *,
     read: Reading,
@@ -44,9 +46,8 @@ def dose(
     Example: trkmono dose larotrectinib --bsa 0.6 --hepatic child-pugh-b
     """
     from trkmono.clinical import dose as calculator
-    request = calculator.Request(calculator.bsa_from_option(bsa), hepatic.value if hepatic else None,
-                                 cyp3a.value if cyp3a else None, reduction, calculator.age_from_option(age),
-                                 calculator.bsa_from_option(ladder_bsa))
+    request = calculator.Request(calculator.bsa_from_option(bsa), hepatic, cyp3a, reduction,
+                                 calculator.age_from_option(age), calculator.bsa_from_option(ladder_bsa))
     calculator.check_request(request)
     outcome = calculator.calculate(read.find(read.library(), name), request)
     from trkmono.views import json as as_json, markdown

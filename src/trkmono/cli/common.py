@@ -12,17 +12,15 @@ from __future__ import annotations
 import functools
 import inspect
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 from trkmono.cli.guard import command, emit, say
-from trkmono.cli.options import (Color, ColorOption, DataDir, FormatOption, JsonFlag, NoPager, Quiet, RegionOption,
-                                 output_format)
+from trkmono.cli.options import ColorOption, DataDir, FormatOption, JsonFlag, NoPager, Quiet, RegionOption, output_format
 
 SHARED_OPTIONS = (("data_dir", DataDir, None), ("region", RegionOption, None), ("output", FormatOption, None),
-                  ("json", JsonFlag, False),
-                  ("color", ColorOption, Color.auto), ("no_pager", NoPager, False), ("quiet", Quiet, False))
+                  ("json", JsonFlag, False), ("color", ColorOption, "auto"), ("no_pager", NoPager, False),
+                  ("quiet", Quiet, False))
 """(parameter, typer annotation, default) of the options every read command takes, in help order."""
 
 
@@ -32,9 +30,9 @@ class Reading:
 
     data_dir: Optional[Path]
     region_option: Optional[str]
-    output: Optional[Enum]
+    output: Optional[str]
     json: bool
-    color: Enum
+    color: str
     no_pager: bool
     quiet: bool
 
@@ -65,7 +63,7 @@ class Reading:
 
     def answer(self, text=None, json=None, markdown=None) -> None:
         """Print the answer in the chosen format, paged unless --no-pager (see ``answer``)."""
-        answer(self.format, self.color.value, text=text, json=json, markdown=markdown, page=not self.no_pager)
+        answer(self.format, self.color, text=text, json=json, markdown=markdown, page=not self.no_pager)
 
 
 def read_command(function):

@@ -33,7 +33,7 @@ def command(function):
             _silence_stdout()
             raise typer.Exit(EXIT_BROKEN_PIPE) from None
         except TrkmonoError as exc:
-            if kwargs.get("json") or getattr(kwargs.get("output"), "value", None) == "json":
+            if kwargs.get("json") or kwargs.get("output") == "json":
                 _json_error(exc)
             say(str(exc))
             raise typer.Exit(exc.exit_code) from None

@@ -12,7 +12,7 @@ import typer
 
 from trkmono.cli.common import answer, open_library
 from trkmono.cli.guard import command, say
-from trkmono.cli.options import Color, ColorOption, DataDir, JsonFlag, Quiet, output_format
+from trkmono.cli.options import ColorOption, DataDir, JsonFlag, Quiet, output_format
 from trkmono.errors import EXIT_FAILED
 from trkmono.watch.dailymed import BASE_ENV, DEFAULT_BASE, DEFAULT_TIMEOUT, TIMEOUT_ENV, base_address
 from trkmono.watch.labels import check
@@ -37,7 +37,7 @@ def labels(
     output: Annotated[Optional[LabelFormat], typer.Option(
         "--format", "-f", help="text (default) or json.", show_default=False)] = None,
     json: JsonFlag = False,
-    color: ColorOption = Color.auto,
+    color: ColorOption = "auto",
     quiet: Quiet = False,
 ) -> None:
     """Check the US labels the monographs cite against DailyMed's version history (network).
@@ -53,7 +53,7 @@ def labels(
     service = base_address(dailymed_url)
     report = check(open_library(data_dir, quiet).monographs(), service, timeout)
     from trkmono.views import json as as_json
-    answer(fmt, color.value,
+    answer(fmt, color,
            text=lambda console: _views().render_labels(console, report),
            json=lambda: as_json.labels_json(report))
     if not report.all_current:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
-from enum import Enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -13,19 +15,109 @@ import typer
 from trkmono import terms
 
 
-def _choices(name: str, values: tuple[str, ...], doc: str) -> type[Enum]:
-    """A str Enum of the vocabulary's words, as typer wants choices."""
-    choices = Enum(name, {value.replace("-", "_"): value for value in values}, type=str)
-    choices.__doc__ = doc
-    return choices
+@dataclass(frozen=True)
+class Words:
+    """The words one option takes, from the vocabulary: parsed leniently (any case; a space, an
+    underscore or nothing for a hyphen; ``also`` maps further spellings to a word), refused in the
+    option's own terms with the one closest word when the value looks like a typo of it."""
+
+    words: tuple[str, ...]
+    what: str
+    """What a value is, after 'is not': 'a Child-Pugh class'."""
+    glosses: Mapping[str, str] = field(default_factory=dict)
+    """A word's meaning, shown beside it when the value is refused."""
+    also: Mapping[str, str] = field(default_factory=dict)
+    """Other spellings (any case and spacing) of a word."""
+    cutoff: float = 0.6
+    """How alike (difflib ratio) a value must be to a word to be offered as 'did you mean'."""
+
+    def parse(self, text: str) -> str:
+        """The vocabulary word ``text`` stands for; a usage error (exit 2) when there is none."""
+        spelled = self._spellings()
+        found = spelled.get(_folded(text))
+        if found is None:
+            raise typer.BadParameter(self._refusal(text, spelled))
+        return found
+
+    def complete(self, incomplete: str) -> list[str]:
+        """The words that start with what was typed (completion offers only the vocabulary's own)."""
+        return [word for word in self.words if word.startswith(incomplete.casefold())]
+
+    @property
+    def metavar(self) -> str:
+        """How help shows the choices: <a|b|c>."""
+        return "<" + "|".join(self.words) + ">"
+
+    def _spellings(self) -> dict[str, str]:
+        spelled = {_folded(word): word for word in self.words}
+        spelled.update({_folded(other): word for other, word in self.also.items()})
+        return spelled
+
+    def _refusal(self, text: str, spelled: dict[str, str]) -> str:
+        close = {spelled[key] for key in difflib.get_close_matches(_folded(text), spelled, n=3, cutoff=self.cutoff)}
+        hint = f"did you mean {next(iter(close))}? " if len(close) == 1 else ""
+        listed = ", ".join(f"{word} ({self.glosses[word]})" if word in self.glosses else word for word in self.words)
+        return f"'{text}' is not {self.what}; {hint}give one of: {listed}"
 
 
-Color = _choices("Color", terms.COLORS, "When to colour the output.")
-OutputFormat = _choices("OutputFormat", terms.OUTPUT_FORMATS, "Output format of the read commands.")
-FindingFormat = _choices("FindingFormat", terms.FINDING_FORMATS, "Output format of validate.")
-Section = _choices("Section", terms.SECTIONS, "A monograph section for show --section.")
-Hepatic = _choices("Hepatic", terms.HEPATIC_CLASSES, "Hepatic impairment by Child-Pugh class.")
-Cyp3a = _choices("Cyp3a", terms.CYP3A_CONDITIONS, "A CYP3A4 inhibitor or inducer taken with the drug.")
+def _folded(text: str) -> str:
+    """``text`` compared without case, spaces, hyphens or underscores: 'Child-Pugh B' == 'child_pugh_b'."""
+    return re.sub(r"[\s_-]+", "", text.casefold())
+
+
+COLORS = Words(terms.COLORS, "a colour setting")
+OUTPUT_FORMATS = Words(terms.OUTPUT_FORMATS, "an output format")
+FINDING_FORMATS = Words(terms.FINDING_FORMATS, "a findings format")
+SECTIONS = Words(terms.SECTIONS, "a section of a monograph")
+HEPATIC = Words(
+    terms.HEPATIC_CLASSES, "a Child-Pugh class of hepatic impairment",
+    glosses={word: f"{severity}, {word[-1].upper()}" for word, severity in terms.HEPATIC_SEVERITY.items()},
+    also={**{word[-1]: word for word in terms.HEPATIC_CLASSES},
+          **{severity: word for word, severity in terms.HEPATIC_SEVERITY.items()}},
+    cutoff=0.8)
+"""child-pugh-b, also B, moderate, "Child-Pugh B". Only a typo is offered as 'did you mean': a
+letter that is not a class is refused without a guess."""
+CYP3A = Words(
+    terms.CYP3A_CONDITIONS, "a CYP3A4 condition the dose rules know",
+    also={word.replace("-", f" {enzyme} "): word for word in terms.CYP3A_CONDITIONS for enzyme in ("CYP3A4", "CYP3A")},
+    cutoff=0.8)
+"""strong-inhibitor, also "strong inhibitor", "Strong CYP3A4 inhibitor". Only a typo is offered as
+'did you mean': a weak inhibitor is never offered another strength."""
+
+
+def choice(words: Words, *names: str, **option) -> typer.models.OptionInfo:
+    """A typer option taking one of ``words`` (help shows them; completion offers them)."""
+    return typer.Option(*names, parser=words.parse, autocompletion=words.complete, metavar=words.metavar, **option)
+
+
+def body_surface_area(text: str) -> float:
+    """--bsa: a number of m2 ('0.6', '1.2 m2'); a usage error, with the likely number, otherwise."""
+    number = re.sub(r"\s*m(2|²)$", "", text.strip(), flags=re.IGNORECASE)
+    try:
+        return float(number)
+    except ValueError:
+        hint = f"did you mean {number.replace(',', '.')}? " if _is_number(number.replace(",", ".")) else ""
+        raise typer.BadParameter(f"'{text}' is not a body surface area; {hint}give it in m2 as a number, "
+                                 "e.g. 0.6 or 1.75") from None
+
+
+def reduction_step(text: str) -> int:
+    """--reduction: a whole number; a usage error, with the likely step, otherwise."""
+    try:
+        return int(text)
+    except ValueError:
+        whole = text.strip().removesuffix(".0")
+        hint = f"did you mean {whole}? " if whole.isdigit() else ""
+        raise typer.BadParameter(f"'{text}' is not a dose-reduction step; {hint}give its number: 1 (the first "
+                                 "reduction), 2, ...") from None
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def complete_names(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -87,9 +179,9 @@ Name = Annotated[str, typer.Argument(help="Generic name, brand, code or synonym 
 Names = Annotated[Optional[list[str]], typer.Argument(help="Drugs (default: all).", metavar="NAME",
                                                       autocompletion=complete_names, show_default=False)]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
-FormatOption = Annotated[Optional[OutputFormat], typer.Option(
-    "--format", "-f", help="text (default), json or markdown.", show_default=False)]
-ColorOption = Annotated[Color, typer.Option("--color", help="Colour: auto (terminal only), always, never.")]
+FormatOption = Annotated[Optional[str], choice(
+    OUTPUT_FORMATS, "--format", "-f", help="text (default), json or markdown.", show_default=False)]
+ColorOption = Annotated[str, choice(COLORS, "--color", help="Colour: auto (terminal only), always, never.")]
 NoPager = Annotated[bool, typer.Option("--no-pager", help="Never page long output (it is never paged when piped).")]
 RegionOption = Annotated[Optional[str], typer.Option(
     "--region", "-r", metavar="REGION", show_default=False,
@@ -97,9 +189,9 @@ RegionOption = Annotated[Optional[str], typer.Option(
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Do not report skipped files or notes on stderr.")]
 
 
-def output_format(chosen: Optional[Enum], json: bool) -> str:
+def output_format(chosen: Optional[str], json: bool) -> str:
     """The format asked for by --format or --json (giving both differently is a usage error)."""
-    if json and chosen is not None and chosen.value != "json":
+    if json and chosen is not None and chosen != "json":
         from trkmono.errors import UsageError
         raise UsageError("--json and --format are two ways to say the same thing; give one")
-    return "json" if json else (chosen.value if chosen is not None else "text")
+    return "json" if json else (chosen or "text")

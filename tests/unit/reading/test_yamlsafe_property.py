@@ -13,6 +13,7 @@ from trkmono.reading.yamlsafe import YamlReadError, read_document
 YAMLISH = st.text(alphabet=st.sampled_from(list("abc:-[]{}&*!|>'\"# \n\t?,%@`\\x01\x1b\u202e")), max_size=200)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=500))
 def test_any_bytes_give_problems_not_exceptions(raw):
@@ -22,6 +23,7 @@ def test_any_bytes_give_problems_not_exceptions(raw):
     assert loaded.problems and all(p.path == "fuzz.yaml" for p in loaded.problems)
 
 
+@pytest.mark.slow
 @settings(max_examples=500)
 @given(st.one_of(st.text(max_size=300), YAMLISH))
 def test_any_text_reads_or_raises_the_project_error(text):
@@ -33,6 +35,7 @@ def test_any_text_reads_or_raises_the_project_error(text):
         assert all(p.line >= 1 and p.column >= 1 for p in problems)
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @given(YAMLISH)
 def test_any_text_through_the_whole_loader(text):
@@ -49,6 +52,7 @@ DATA = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4)
                     | st.dictionaries(st.text(CLEAN, max_size=8), inner, max_size=4), max_leaves=25)
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @given(DATA, st.sampled_from([None, True, False]))
 def test_written_yaml_reads_back_as_the_same_data(data, flow):
@@ -64,6 +68,7 @@ LINES = st.lists(st.tuples(st.integers(0, 3), st.sampled_from(FRAGMENTS)), max_s
 """Documents made of lines that often repeat keys, use anchors and tags, or break the syntax."""
 
 
+@pytest.mark.slow
 @settings(max_examples=500)
 @given(st.one_of(LINES, YAMLISH, st.text(max_size=200)))
 def test_every_position_points_into_the_text(text):
@@ -86,6 +91,7 @@ def _marks(entry):
         yield from _marks(child)
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @given(DATA)
 def test_every_value_of_written_yaml_is_located_on_its_line(data):
