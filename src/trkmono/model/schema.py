@@ -61,6 +61,8 @@ Activity = Literal[terms.ACTIVITIES]
 ResistanceEvidence = Literal[terms.RESISTANCE_BASES]
 EvidenceStatus = Literal[terms.EVIDENCE_STATUSES]
 """See ``terms.EVIDENCE_STATUSES``."""
+ComedicationClass = Literal[terms.COMEDICATION_CLASSES]
+"""See ``terms.COMEDICATION_CLASSES``."""
 
 
 class Model(BaseModel):
@@ -387,6 +389,9 @@ class Interaction(Cited):
     """What interacts (e.g. grapefruit, P-gp substrates)."""
     action: Text
     """What to do."""
+    classes: list[ComedicationClass] = []
+    """The co-medication classes this interaction is about, as the interaction table names them
+    (data/comedications.yaml); a co-medication of such a class is answered with it."""
 
 
 class Dosing(Model):
