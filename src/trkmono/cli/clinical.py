@@ -8,7 +8,7 @@ import typer
 
 from trkmono.cli.common import Reading, read_command, tool_views
 from trkmono.cli.guard import say
-from trkmono.cli.options import Cyp3a, Hepatic, Name
+from trkmono.cli.options import Cyp3a, Hepatic, Name, With
 
 
 @read_command
@@ -25,6 +25,7 @@ def dose(
         "--cyp3a", help="A CYP3A4 inhibitor or inducer taken with it.")] = None,
     reduction: Annotated[Optional[int], typer.Option(
         "--reduction", metavar="N", help="Dose-reduction step N of the label's adverse-reaction ladder.")] = None,
+    comedications: With = None,
     *,
     read: Reading,
 ) -> None:
@@ -33,8 +34,11 @@ def dose(
     Starting regimen (by --age and --bsa; without either, the adult regimen), with its lead-in
     if it has one, then at most one rule that changes the dose: the reduction step, the hepatic
     rule or the CYP3A4 rule. The labels do not say how these combine, so when two or more would
-    change the dose, each is shown on its own and nothing is computed. Exit 0: a dose was
-    computed; 1: nothing was computed (the output says why); 2: impossible input.
+    change the dose, each is shown on its own and nothing is computed. --with names co-medications:
+    their CYP3A classes (from trkmono's interaction table) become the CYP3A4 rule; two different
+    CYP3A4 rules (an inhibitor and an inducer, or a drug sources grade differently) are each shown
+    on their own and nothing is computed. Exit 0: a dose was computed; 1: nothing was computed (the
+    output says why) or a co-medication is not in the table; 2: impossible input.
 
     Example: trkmono dose larotrectinib --bsa 0.6 --hepatic child-pugh-b
     """
@@ -42,25 +46,55 @@ def dose(
     request = calculator.Request(calculator.bsa_from_option(bsa), hepatic.value if hepatic else None,
                                  cyp3a.value if cyp3a else None, reduction, calculator.age_from_option(age))
     calculator.check_request(request)
-    outcome = calculator.calculate(read.find(read.library(), name), request)
+    monograph = read.find(read.library(), name)
+    found = _comedications(monograph, comedications)
+    if found is None:
+        outcome = calculator.calculate(monograph, request)
+    else:
+        from trkmono.clinical.comedications import calculate_with
+        outcome = calculate_with(monograph, request, found.answers)
     from trkmono.views import json as as_json, markdown
     read.answer(text=lambda console: tool_views().render_dose(console, outcome),
                 json=lambda: as_json.dose_json(outcome),
                 markdown=lambda: markdown.dose(outcome))
+    if found is not None and found.unknown:
+        say(f"{', '.join(found.unknown)}: not in trkmono's interaction table: check the label")
+        raise typer.Exit(1)
     if not outcome.computed:
         say(f"no dose computed: {'; '.join(outcome.reasons)}")
         raise typer.Exit(1)
 
 
+def _comedications(monograph, given: list[str] | None):
+    """The co-medications' check (None without --with); classes that are not a dose rule said on stderr."""
+    if not given:
+        return None
+    from trkmono.clinical import comedications as table
+    from trkmono.terms import CYP3A_BY_CLASS
+    found = table.check(monograph, table.names(given), table.load_table())
+    for answer in found.answers:
+        other = [c.label for c in answer.classes if c.claim.acts_as not in CYP3A_BY_CLASS]
+        if other:
+            say(f"note: {answer.entry.name} is also listed as {'; '.join(other)}: not a dose rule; run "
+                f"'trkmono interactions {monograph.id} --with {answer.asked}'")
+    return found
+
+
 @read_command
-def interactions(name: Name, *, read: Reading) -> None:
+def interactions(name: Name, comedications: With = None, *, read: Reading) -> None:
     """Show what the monograph says about interacting drugs and foods, with citations.
 
     CYP3A4 inhibitors and inducers (each condition, or that the monograph gives no rule), other
     interactions (transporters, QT-prolonging drugs, food) and other statements that mention them.
+    With --with, answers for each co-medication instead: its classes (from trkmono's interaction
+    table, each with its source; both when sources differ) and the monograph's rule for each, both
+    ways (what it does to the drug, and what the drug does to it). A co-medication the table does
+    not hold is named and the command exits 1.
 
-    Example: trkmono interactions entrectinib
+    Example: trkmono interactions entrectinib --with itraconazole --with digoxin
     """
+    if comedications:
+        return _interactions_with(name, comedications, read)
     library = read.library()
     member = library.member(name)
     monograph = read.find(library, name)
@@ -70,6 +104,23 @@ def interactions(name: Name, *, read: Reading) -> None:
     read.answer(text=lambda console: tool_views().render_interactions(console, monograph, mentions),
                 json=lambda: as_json.interactions_json(monograph, mentions),
                 markdown=lambda: markdown.interactions(monograph, mentions))
+
+
+def _interactions_with(name: str, given: list[str], read: Reading) -> None:
+    from trkmono.clinical import comedications as table
+    from trkmono.clinical.answer import interaction_sections
+    monograph = read.find(read.library(), name)
+    asked = table.names(given)
+    found = table.check(monograph, asked, table.load_table())
+    sections = interaction_sections(found)
+    from trkmono.views import answers
+    title = f"{monograph.identity.generic_name.upper()} — interactions with {', '.join(asked)}"
+    read.answer(text=lambda console: answers.render(console, title, "co-medications " + ", ".join(asked), sections),
+                json=lambda: answers.check_json(found, sections),
+                markdown=lambda: answers.markdown(title, "co-medications " + ", ".join(asked), sections))
+    if found.unknown:
+        say(f"{', '.join(found.unknown)}: {table.UNKNOWN}")
+        raise typer.Exit(1)
 
 
 @read_command

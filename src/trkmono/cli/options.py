@@ -78,6 +78,9 @@ def _in_typed_case(name: str, typed: str) -> str:
     return name.upper() if typed.isupper() else typed + name[len(typed):]
 
 
+With = Annotated[Optional[list[str]], typer.Option(
+    "--with", metavar="DRUG", show_default=False,
+    help="A co-medication by name (INN, US or British spelling, brand); repeat it or separate names with commas.")]
 DataDir = Annotated[Optional[Path], typer.Option(
     "--data-dir", envvar="TRKMONO_DATA_DIR", file_okay=False,
     help="Folder of monographs to use instead of the packaged library [env: TRKMONO_DATA_DIR].",
