@@ -159,15 +159,27 @@ def search(
 ) -> None:
     """Search all monographs for statements containing every word; no hits exits 1.
 
+    A drug's other names count as the same word: INN, US and British spellings and brands of the
+    interaction table's drugs (rifampin finds rifampicin) and the monographs' own names.
+
     Example: trkmono search grapefruit avoid
     """
-    from trkmono.clinical.search import search as find_all, words_of
+    from trkmono.clinical.comedications import key, spellings
+    from trkmono.clinical.search import search as find_all, spelled, words_of
+    library = read.library()
     text = " ".join(words)
     terms = words_of(text)
-    hits = find_all(read.library().matching_records(terms), terms)
+
+    def names_of(word: str) -> list[str]:
+        return spellings().get(key(word), []) + library.names_of(word)
+
+    alternatives = spelled(terms, names_of)
+    hits = find_all(library.matching_records(alternatives), alternatives)
+    spellings = [list(t) for t in alternatives if isinstance(t, tuple)]
+    shown = text + "".join(f"; {t[0]} also as {', '.join(t[1:])}" for t in spellings)
     from trkmono.views import json as as_json, markdown
-    read.answer(text=lambda console: tool_views().render_search(console, text, hits),
-                json=lambda: as_json.search_json(text, terms, hits),
-                markdown=lambda: markdown.search(text, hits))
+    read.answer(text=lambda console: tool_views().render_search(console, shown, hits),
+                json=lambda: as_json.search_json(text, terms, hits, spellings),
+                markdown=lambda: markdown.search(shown, hits))
 
 

@@ -84,6 +84,30 @@ def load_table(path: Path | None = None) -> Table:
     return Table(loads(dumps(loaded.monograph.model_dump(mode="json"))), shown)
 
 
+@functools.lru_cache(maxsize=1)
+def spellings() -> dict[str, list[str]]:
+    """Every name of the packaged table's entries -> all the names of its entry, read without the
+    data model (search needs only the names, and fast); an unreadable table gives none, and
+    validate says why."""
+    from trkmono.reading.folders import Unreadable, packaged_table, read_source
+    from trkmono.reading.yamlsafe import YamlReadError, decode, read_document
+    try:
+        document, problems = read_document(decode(read_source(packaged_table(), TABLE), TABLE), TABLE)
+    except (Unreadable, YamlReadError):
+        return {}
+    entries = document.data.get("comedications") if isinstance(document.data, dict) and not problems else None
+    found: dict[str, list[str]] = {}
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, dict):
+            listed = [entry.get("name"), *(entry.get("spellings") or []), *(entry.get("brands") or [])]
+            every = [n for n in listed if isinstance(n, str)]
+            found.update({key(n): every for n in every})
+    return found
+
+
+TABLE = "comedications.yaml"
+
+
 def names(given: list[str] | None) -> list[str]:
     """--with values, each possibly a comma-separated list, as single names in order, each once."""
     found = [part.strip() for value in given or [] for part in value.split(",")]

@@ -206,9 +206,10 @@ class Store:
         rows = self._all("SELECT detail FROM record WHERE digest = ? AND filename = ? ORDER BY rowid", key)
         return [record for (detail,) in rows if (record := _decoded(detail)) is not None]
 
-    def matching_records(self, words: list[str]) -> Iterator[tuple[Key, list[dict]]]:
-        """Records whose text has a word starting with each word (a superset of search's hits),
-        grouped by file version, streamed (a file's records are stored together)."""
+    def matching_records(self, words: list[str | tuple[str, ...]]) -> Iterator[tuple[Key, list[dict]]]:
+        """Records whose text has a word starting with each word, or with one of each word's
+        alternatives (a superset of search's hits), grouped by file version, streamed (a file's
+        records are stored together)."""
         phrases = [_phrase(word) for word in words]
         phrases = [p for p in phrases if p]
         if phrases:
@@ -296,8 +297,12 @@ def _index_form(text: str) -> str:
     return text.casefold().replace("ae", "e")
 
 
-def _phrase(word: str) -> str:
-    """An FTS5 query for a word at a word start: its tokens as a phrase, the last one a prefix."""
+def _phrase(word: str | tuple[str, ...]) -> str:
+    """An FTS5 query for a word at a word start: its tokens as a phrase, the last one a prefix;
+    for alternatives (spellings of one name), any of them ('' when one has no letter or digit)."""
+    if isinstance(word, tuple):
+        phrases = [_phrase(alternative) for alternative in word]
+        return "(" + " OR ".join(phrases) + ")" if all(phrases) else ""
     tokens = re.findall(r"\w+", _index_form(word))
     return f'"{" ".join(tokens)}" *' if tokens else ""
 
