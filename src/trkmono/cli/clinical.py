@@ -8,19 +8,15 @@ import typer
 
 from trkmono.cli.common import Reading, read_command, tool_views
 from trkmono.cli.guard import say
-from trkmono.cli.options import Cyp3a, Hepatic, Name, With
+from trkmono.cli.options import AgeOption, Bsa, Cyp3a, HepaticOption, Name, With
 
 
 @read_command
 def dose(
     name: Name,
-    bsa: Annotated[Optional[float], typer.Option(
-        "--bsa", metavar="M2", help="Body surface area in m2 (0.1 to 4). Without it and --age: the adult regimen.")] = None,
-    age: Annotated[Optional[str], typer.Option(
-        "--age", metavar="AGE", show_default=False,
-        help="Age in years (8, 8y, 1.5) or months (10m), 0 to 120 years; chooses age-banded regimens.")] = None,
-    hepatic: Annotated[Optional[Hepatic], typer.Option(
-        "--hepatic", help="Hepatic impairment by Child-Pugh class.")] = None,
+    bsa: Bsa = None,
+    age: AgeOption = None,
+    hepatic: HepaticOption = None,
     cyp3a: Annotated[Optional[Cyp3a], typer.Option(
         "--cyp3a", help="A CYP3A4 inhibitor or inducer taken with it.")] = None,
     reduction: Annotated[Optional[int], typer.Option(
@@ -120,6 +116,54 @@ def _interactions_with(name: str, given: list[str], read: Reading) -> None:
                 markdown=lambda: answers.markdown(title, "co-medications " + ", ".join(asked), sections))
     if found.unknown:
         say(f"{', '.join(found.unknown)}: {table.UNKNOWN}")
+        raise typer.Exit(1)
+
+
+@read_command
+def patient(
+    name: Name,
+    bsa: Bsa = None,
+    age: AgeOption = None,
+    hepatic: HepaticOption = None,
+    crcl: Annotated[Optional[float], typer.Option(
+        "--crcl", metavar="ML_MIN", min=0, max=300, help="Creatinine clearance in mL/min (lists the renal rules).")] = None,
+    comedications: With = None,
+    pregnant: Annotated[bool, typer.Option("--pregnant", help="The patient is pregnant.")] = False,
+    breastfeeding: Annotated[bool, typer.Option("--breastfeeding", help="The patient is breastfeeding.")] = False,
+    tube: Annotated[bool, typer.Option("--tube", help="The drug is to be given by feeding tube.")] = False,
+    *,
+    read: Reading,
+) -> None:
+    """One cited answer for one patient: dose, interactions, warnings, pregnancy, administration.
+
+    Takes what a prescriber knows and answers only from the files: the caveats to know first, the
+    dose (or why none, as 'dose' computes it), each co-medication's classes and rules (as
+    'interactions --with'), the renal rules (with --crcl), the boxed warning, warnings and
+    monitoring, pregnancy, contraception and lactation statements, and administration (statements
+    about feeding tubes stand out with --tube). What the files do not cover is named at the end.
+    Exit 0: a dose was computed and everything asked is covered; 1: not (the output says what);
+    2: impossible input.
+
+    Example: trkmono patient larotrectinib --age 8 --bsa 0.6 --with itraconazole --breastfeeding
+    """
+    from trkmono.clinical import dose as calculator, patient as one
+    request = calculator.Request(calculator.bsa_from_option(bsa), hepatic.value if hepatic else None,
+                                 None, None, calculator.age_from_option(age))
+    calculator.check_request(request)
+    monograph = read.find(read.library(), name)
+    from trkmono.clinical import comedications as table
+    asked_names = table.names(comedications)
+    found = table.check(monograph, asked_names, table.load_table())
+    known = one.Patient(None if crcl is None else calculator.decimal(crcl), pregnant, breastfeeding, tube)
+    result = one.answer(monograph, request, found, known)
+    asked = one.asked(request, asked_names, known)
+    title = f"{monograph.identity.generic_name.upper()} — one patient"
+    from trkmono.views import answers
+    read.answer(text=lambda console: answers.render(console, title, asked, result.sections),
+                json=lambda: answers.patient_json(result, asked),
+                markdown=lambda: answers.markdown(title, asked, result.sections))
+    if not result.complete:
+        say("incomplete answer: " + "; ".join(result.outcome.reasons + result.uncovered))
         raise typer.Exit(1)
 
 

@@ -94,3 +94,13 @@ def check_json(found, sections: list[Section]) -> str:
                                                 **_citation(r)} for kind, r in c.rules]}
                                     for c in a.classes]} for a in found.answers],
         unknown=found.unknown, sections=sections_json(sections), references=references_json(sections))
+
+
+def patient_json(result, asked: str) -> str:
+    """``patient`` as data: the dose (null unless computed), what is not covered, the sections."""
+    from trkmono.views.json import _amount_json, _envelope
+    outcome = result.outcome
+    return _envelope("patient", drug=result.monograph.id, asked=asked, complete=result.complete,
+                     dose=_amount_json(outcome.dose) if outcome.computed else None, reasons=outcome.reasons,
+                     not_covered=result.uncovered, sections=sections_json(result.sections),
+                     references=references_json(result.sections))
