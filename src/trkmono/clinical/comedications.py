@@ -89,10 +89,10 @@ def spellings() -> dict[str, list[str]]:
     """Every name of the packaged table's entries -> all the names of its entry, read without the
     data model (search needs only the names, and fast); an unreadable table gives none, and
     validate says why."""
-    from trkmono.reading.folders import Unreadable, packaged_table, read_source
+    from trkmono.reading.folders import TABLE_NAME, Unreadable, packaged_table, read_source
     from trkmono.reading.yamlsafe import YamlReadError, decode, read_document
     try:
-        document, problems = read_document(decode(read_source(packaged_table(), TABLE), TABLE), TABLE)
+        document, problems = read_document(decode(read_source(packaged_table(), TABLE_NAME), TABLE_NAME), TABLE_NAME)
     except (Unreadable, YamlReadError):
         return {}
     entries = document.data.get("comedications") if isinstance(document.data, dict) and not problems else None
@@ -104,8 +104,6 @@ def spellings() -> dict[str, list[str]]:
             found.update({key(n): every for n in every})
     return found
 
-
-TABLE = "comedications.yaml"
 
 
 def names(given: list[str] | None) -> list[str]:
