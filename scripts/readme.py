@@ -23,14 +23,29 @@ EXAMPLES = {
     "list": "trkmono list",
     "show": "trkmono show larotrectinib --brief",
     "validate": "trkmono validate tests/fixtures/readme/testinib.yaml",
+    "patient": "trkmono patient repotrectinib --age 15 --with 'the pill' --breastfeeding",
 }
 """The README's examples, run at 80 columns as a reader's terminal would show them."""
+TRIMMED = {"patient": (38, "Not covered by trkmono's files", "[n §x]")}
+"""Examples cut after this many lines, keeping the part from one line to another (the rest follows
+in the real output)."""
 
 
-def run(command: str) -> str:
+def trimmed(lines: list[str], keep: int, start: str, end: str) -> list[str]:
+    """The first ``keep`` lines, then those from the one starting with ``start`` up to ``end``."""
+    first = next(i for i, line in enumerate(lines) if line.startswith(start))
+    last = next(i for i, line in enumerate(lines) if line.startswith(end))
+    return lines[:keep] + ["[… trimmed …]"] + lines[first:last] + ["[… trimmed …]"]
+
+
+WIDE = {"patient": "100"}
+"""Examples of the clinical tools' section, run at its width (100 columns)."""
+
+
+def run(command: str, columns: str = "80") -> str:
     """The command's stdout and stderr as a reader would see them in a terminal."""
     args = [sys.executable, "-m", "trkmono", *shlex.split(command)[1:]]
-    done = subprocess.run(args, capture_output=True, text=True, env=ENV, cwd=README.parent)
+    done = subprocess.run(args, capture_output=True, text=True, env={**ENV, "COLUMNS": columns}, cwd=README.parent)
     return done.stdout + done.stderr
 
 
@@ -51,7 +66,10 @@ def replace(text: str, marker: str, body: str) -> str:
 def render(text: str) -> str:
     """The README with fresh examples and rule table."""
     for name, command in EXAMPLES.items():
-        text = replace(text, f"example:{name}", f"```text\n$ {command}\n{run(command).rstrip()}\n```")
+        lines = run(command, WIDE.get(name, "80")).rstrip().split("\n")
+        if name in TRIMMED:
+            lines = trimmed(lines, *TRIMMED[name])
+        text = replace(text, f"example:{name}", f"```text\n$ {command}\n" + "\n".join(lines) + "\n```")
     return replace(text, "rules", rules_table())
 
 

@@ -79,6 +79,15 @@ class Library:
         suggestions = self.suggestions(name)
         raise NotFound(self._not_found(name, suggestions), suggestions)
 
+    def names_of(self, name: str) -> list[str]:
+        """Every name (generic, brand, code, synonym) of the one monograph that holds ``name`` as its
+        own; empty when none or several do."""
+        holders = {m.id: m for m, claimed in self._index().get(name.strip().casefold(), []) if not claimed}
+        if len(holders) != 1:
+            return []
+        member = next(iter(holders.values()))
+        return list(dict.fromkeys(n for _, n, claimed in member.names if not claimed))
+
     def also_claimed(self, name: str, shown: Member) -> list[str]:
         """Other monographs that claim ``name`` through a cited source, besides the one shown."""
         return sorted({m.id for m, claimed in self._index().get(name.strip().casefold(), [])
@@ -113,7 +122,7 @@ class Library:
             head = _safely(lambda: member.store.head(member.key))
             yield head if head is not None else self.monograph(member)
 
-    def matching_records(self, words: list[str]) -> Iterator[tuple[Plain, list[dict]]]:
+    def matching_records(self, words: list[str | tuple[str, ...]]) -> Iterator[tuple[Plain, list[dict]]]:
         """(head, records that may contain every word) per monograph, in file order; a head carries
         only the drug's id, name and the references its records cite (read when they are listed),
         so a hit is shown without loading its monograph and thousands of hits take little memory.

@@ -82,3 +82,25 @@ bidi ones reorder what is shown."""
 
 HEPATIC_SEVERITY = {"child-pugh-a": "mild", "child-pugh-b": "moderate", "child-pugh-c": "severe"}
 """The degree of hepatic impairment each Child-Pugh class stands for, as labels word it."""
+COMEDICATION_CLASSES = ("strong-cyp3a-inhibitor", "moderate-cyp3a-inhibitor", "strong-cyp3a-inducer",
+                        "moderate-cyp3a-inducer", "p-gp-inhibitor", "p-gp-inducer", "cyp3a-substrate",
+                        "p-gp-substrate", "hormonal-contraceptive", "grapefruit")
+"""What a co-medication does that a monograph's interaction rules name (data/comedications.yaml)."""
+CLASS_LABELS = {
+    "strong-cyp3a-inhibitor": "strong CYP3A inhibitor",
+    "moderate-cyp3a-inhibitor": "moderate CYP3A inhibitor",
+    "strong-cyp3a-inducer": "strong CYP3A inducer",
+    "moderate-cyp3a-inducer": "moderate CYP3A inducer",
+    "p-gp-inhibitor": "P-gp inhibitor",
+    "p-gp-inducer": "P-gp inducer",
+    "cyp3a-substrate": "CYP3A substrate",
+    "p-gp-substrate": "P-gp substrate",
+    "hormonal-contraceptive": "hormonal contraceptive",
+    "grapefruit": "grapefruit or a fruit the labels name with it",
+}
+CYP3A_BY_CLASS = dict(zip(COMEDICATION_CLASSES[:4], CYP3A_CONDITIONS, strict=True))
+"""The co-medication class a CYP3A4 dose rule's condition is for."""
+CHANGED_BY_TRK = frozenset({"cyp3a-substrate", "p-gp-substrate", "hormonal-contraceptive"})
+"""Classes whose interaction runs the other way: the TRK inhibitor changes the co-medication."""
+RIVAL_CLASSES = (frozenset(COMEDICATION_CLASSES[0:2]), frozenset(COMEDICATION_CLASSES[2:4]))
+"""Classes that exclude each other: a drug listed in both differs between its sources."""

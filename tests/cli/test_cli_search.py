@@ -100,3 +100,16 @@ def test_too_many_words_is_a_usage_error(cli):
 def test_markup_and_regex_characters_are_literal(cli):
     assert cli("search", "[bold]").exit_code == 1
     assert hits(cli, "(e.g.")
+
+
+def test_us_and_british_spellings_and_brands_find_the_same_text(cli):
+    assert hits(cli, "rifampin") == hits(cli, "rifampicin") == hits(cli, "Rifadin")
+    result = json.loads(cli("search", "rifampin", "--json").stdout)
+    assert result["spellings"] == [["rifampin", "rifampicin", "Rifadin", "Rimactane"]]
+    assert any("ciclosporin" in h["snippet"] for h in hits(cli, "cyclosporine"))
+    assert "rifampin also as rifampicin, Rifadin, Rimactane" in " ".join(cli("search", "rifampin").stdout.split())
+
+
+def test_a_monographs_brand_finds_its_generic_name(cli):
+    assert {h["drug"] for h in hits(cli, "Vitrakvi", "grapefruit")} >= {"larotrectinib"}
+    assert hits(cli, "larotrectinib", "grapefruit") == hits(cli, "Vitrakvi", "grapefruit")

@@ -21,10 +21,10 @@ def test_shipped_library_is_clean_under_strict(cli):
     assert "5 file(s) checked: 0 error(s), 0 warning(s)" in result.stderr
 
 
-def test_default_is_the_packaged_library(cli):
-    result = cli("validate")
+def test_default_is_the_packaged_library_with_its_interaction_table(cli):
+    result = cli("validate", "--strict")
     assert result.exit_code == 0, result.stdout
-    assert "5 file(s) checked" in result.stderr
+    assert "6 file(s) checked: 0 error(s), 0 warning(s)" in result.stderr
 
 
 def test_valid_fixture_is_clean(cli):

@@ -2,8 +2,8 @@
 
 A rule takes what the loader produced and yields (location, message); it never prints.
 Data rules read the parsed YAML even when the schema rejected it, so one run reports citation
-and reference problems alongside schema errors; model rules need a valid monograph; library
-rules see every valid monograph together.
+and reference problems alongside schema errors; model rules need a valid monograph; table rules
+a valid interaction table; library rules see every valid monograph together.
 """
 
 from __future__ import annotations
@@ -17,9 +17,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from trkmono.problems import Level, Problem
+from trkmono.model.comedications import ComedicationTable
 from trkmono.model.schema import Monograph
 from trkmono.reading.loader import Loaded
-from trkmono.terms import APPROVAL_KINDS, INVISIBLE_CHARACTERS, STRONG_TIERS
+from trkmono.terms import APPROVAL_KINDS, CLASS_LABELS, INVISIBLE_CHARACTERS, RIVAL_CLASSES, STRONG_TIERS
 
 DEFAULT_REVIEW_AGE_MONTHS = 12
 
@@ -36,7 +37,7 @@ class Entry:
     @classmethod
     def of(cls, loaded: Loaded) -> Entry | None:
         """The entry of a loaded file, or None when it holds no valid monograph."""
-        if loaded.monograph is None:
+        if not isinstance(loaded.monograph, Monograph):
             return None
         return cls(loaded.path, loaded.monograph.id, tuple(names_with_locations(loaded.monograph)))
 
@@ -81,7 +82,8 @@ Finding = tuple[Loc, str]
 
 
 def rule(name: str, level: Level, scope: str) -> Callable:
-    """Register a rule; scope is 'data' (parsed YAML), 'model' (valid monograph) or 'library'."""
+    """Register a rule; scope is 'data' (parsed YAML), 'model' (valid monograph), 'table' (valid
+    interaction table) or 'library'."""
     def register(check: Callable) -> Callable:
         RULES.append(Rule(name, level, scope, check))
         return check
@@ -89,9 +91,12 @@ def rule(name: str, level: Level, scope: str) -> Callable:
 
 
 def check_file(loaded: Loaded, settings: Settings) -> list[Problem]:
-    """Every data rule's problems, and every model rule's when the monograph is valid."""
+    """Every data rule's problems, and every model (or table) rule's when the file is valid."""
     data = loaded.document.data
-    targets = {"data": Parsed.of(data) if isinstance(data, dict) else None, "model": loaded.monograph}
+    valid = loaded.monograph
+    targets = {"data": Parsed.of(data) if isinstance(data, dict) else None,
+               "model": valid if isinstance(valid, Monograph) else None,
+               "table": valid if isinstance(valid, ComedicationTable) else None}
     return [
         _problem(loaded, r, loc, message)
         for r in RULES
@@ -373,6 +378,31 @@ def labelled_drugs_state_boxed_warning(m: Monograph, loaded: Loaded, settings: S
         yield ("safety",), "an approved drug must say whether its label carries a boxed warning"
     elif m.status.stage != "approved" and m.safety.boxed_warning is not None:
         yield ("safety", "boxed_warning"), "a drug without an approval has no label, so no boxed warning"
+
+
+@rule("table-name-duplicate", "error", "table")
+def table_names_unique(table: ComedicationTable, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
+    """No id, name, spelling or brand of the interaction table belongs to two entries."""
+    owner: dict[str, str] = {}
+    for i, entry in enumerate(table.comedications):
+        names = [(("id",), entry.id), (("name",), entry.name)] + [
+            ((field, j), name) for field in ("spellings", "brands") for j, name in enumerate(getattr(entry, field))]
+        for loc, name in names:
+            first = owner.setdefault(name.casefold(), entry.id)
+            if first != entry.id:
+                yield ("comedications", i) + loc, f"'{name}' also names '{first}'"
+
+
+@rule("class-conflict-unexplained", "error", "table")
+def rival_classes_explained(table: ComedicationTable, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
+    """A drug that sources put in rival classes (strong and moderate) says why in its notes."""
+    for i, entry in enumerate(table.comedications):
+        given = {claim.acts_as for claim in entry.classes}
+        for rivals in RIVAL_CLASSES:
+            if rivals <= given and not entry.notes:
+                named = " and ".join(CLASS_LABELS[c] for c in sorted(rivals, reverse=True))
+                yield ("comedications", i, "classes"), (f"'{entry.id}' is listed as {named}: add a note "
+                                                        "that says which source gives which, and why they differ")
 
 
 def _dates(m: Monograph) -> Iterator[tuple[tuple, str]]:

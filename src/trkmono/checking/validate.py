@@ -16,14 +16,15 @@ from trkmono.checking.workers import map_split
 from trkmono.errors import EXIT_FAILED, EXIT_OK, UsageError
 from trkmono.problems import Problem
 from trkmono.reading.folders import Unreadable, monograph_files, read_source
-from trkmono.reading.loader import load_bytes, load_file
+from trkmono.reading.loader import load_bytes, load_file, model_for
 
 Checked = tuple[list[Problem], Entry | None]
 """One file's own problems, and its entry when it holds a valid monograph."""
 
 def expand(paths: Iterable[Path]) -> list[Path]:
     """Files as given, folders as their monograph files, each file once (by what it really is);
-    a missing path is a usage error."""
+    a missing path is a usage error. A file named comedications.yaml is checked as the
+    interaction table."""
     files: list[Path] = []
     seen: set[str] = set()
     for path in paths:
@@ -79,6 +80,6 @@ def _check_files(shown: list[str], settings: Settings) -> list[Checked]:
         except Unreadable as exc:
             out.append(([exc.problem], None))
             continue
-        loaded = load_bytes(raw, path)
+        loaded = load_bytes(raw, path, model_for(path))
         out.append((loaded.problems + check_file(loaded, settings), Entry.of(loaded)))
     return out

@@ -59,13 +59,15 @@ def validate(
     jobs: Annotated[Optional[int], typer.Option(
         "--jobs", "-j", min=1, help="Processes to check in [default: one per CPU].")] = None,
 ) -> None:
-    """Check monographs: schema, citations, evidence, ids, names, dates, status.
+    """Check monographs and the interaction table: schema, citations, evidence, ids, names, dates, status.
 
     Findings go to stdout as path:line:col: level: message (rule); --format json gives the
     versioned envelope of the other commands (kind "findings"). Schema and data rules are
     reported together, every problem of every file. Exit 0 clean (warnings allowed), 1 errors
     (or warnings with --strict), 2 usage error. Every file is read and checked on every run; no
     cache is consulted. A long run shows that it is at work on stderr when that is a terminal.
+    Without paths the packaged library is checked with its interaction table (comedications.yaml);
+    a file of that name is always checked as an interaction table.
 
     Example: trkmono validate data/monographs --strict --format github
     """
@@ -74,10 +76,11 @@ def validate(
     from trkmono.checking.rules import Settings
     from trkmono.checking.validate import exit_code, expand
     from trkmono.checking.validate import validate as run
-    from trkmono.reading.folders import chosen_data_dir, packaged_data_dir
+    from trkmono.reading.folders import chosen_data_dir, packaged_data_dir, packaged_table
     from trkmono.views.findings import render
 
-    files = expand(paths or [chosen_data_dir(data_dir) or packaged_data_dir()])
+    chosen = chosen_data_dir(data_dir)
+    files = expand(paths or ([chosen] if chosen else [packaged_data_dir(), packaged_table()]))
     with progress(len(files)):
         problems = run(files, Settings(today=dt.date.today(), review_age_months=max_review_age), jobs)
     emit(render(problems, output_format))

@@ -207,6 +207,10 @@ A folder's monographs are compiled once per file version into a private cache:
 ${CACHE_ENV} if set ("off" disables it), else $XDG_CACHE_HOME/trkmono, else
 ~/.cache/trkmono. A missing or unusable cache costs speed, never an answer.
 
+The interaction table (comedications.yaml, packaged beside the monographs) is
+what --with looks co-medications up in; it is the packaged one even with
+--data-dir. `trkmono validate` checks it with the packaged library.
+
 `trkmono new ID` writes a starter monograph; `trkmono --version` names the
 newest review date of the packaged data.
 """

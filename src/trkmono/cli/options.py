@@ -170,6 +170,15 @@ def _in_typed_case(name: str, typed: str) -> str:
     return name.upper() if typed.isupper() else typed + name[len(typed):]
 
 
+Bsa = Annotated[Optional[float], typer.Option(
+    "--bsa", metavar="M2", parser=body_surface_area, help="Body surface area in m2 (0.1 to 4). Without it and --age: the adult regimen.")]
+AgeOption = Annotated[Optional[str], typer.Option(
+    "--age", metavar="AGE", show_default=False,
+    help="Age in years (8, 8y, 1.5) or months (10m), 0 to 120 years; chooses age-banded regimens.")]
+HepaticOption = Annotated[Optional[str], choice(HEPATIC, "--hepatic", help="Hepatic impairment by Child-Pugh class.")]
+With = Annotated[Optional[list[str]], typer.Option(
+    "--with", metavar="DRUG", show_default=False,
+    help="A co-medication by name (INN, US or British spelling, brand); repeat it or separate names with commas.")]
 DataDir = Annotated[Optional[Path], typer.Option(
     "--data-dir", envvar="TRKMONO_DATA_DIR", file_okay=False,
     help="Folder of monographs to use instead of the packaged library [env: TRKMONO_DATA_DIR].",

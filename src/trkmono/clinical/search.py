@@ -3,14 +3,16 @@
 Records are cut when a monograph is compiled (``compiled.records``). A record matches when every
 word occurs in it, case-insensitively, at the start of a word ("qt" finds "QT" and "QTc";
 "paresthesia" finds "paraesthesias": "ae" and "e" match each other, so British and American
-spellings meet; "alt" does not find "salt"). The library narrows the candidates with its index;
-the patterns here decide.
+spellings meet; "alt" does not find "salt"). A word that names a drug, food or herbal product
+of the interaction table, or a monograph, also matches its other names: INN and US spellings and
+brands ("rifampin" finds "rifampicin", "Vitrakvi" finds "larotrectinib"). The library narrows the
+candidates with its index; the patterns here decide.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -65,13 +67,28 @@ def words_of(query: str) -> list[str]:
     return words
 
 
-def search(candidates: Iterable[tuple[Monograph, list[dict]]], words: list[str]) -> list[Hit]:
-    """Every record containing all the words; no hits is an error (exit 1).
+Term = str | tuple[str, ...]
+"""A word of the query, or the word with its other spellings (any of them matches)."""
+
+
+def spelled(words: list[str], names_of: Callable[[str], list[str]]) -> list[Term]:
+    """Each word alone, or with the other names ``names_of`` gives for it, the word first (a name
+    that begins with the word adds nothing: the word finds it already)."""
+    terms: list[Term] = []
+    for word in words:
+        others = [n for n in names_of(word) if not n.casefold().startswith(word.casefold())]
+        terms.append(tuple(dict.fromkeys([word, *others])) if others else word)
+    return terms
+
+
+def search(candidates: Iterable[tuple[Monograph, list[dict]]], words: list[Term]) -> list[Hit]:
+    """Every record containing all the words (a word with alternatives: any of them); no hits is
+    an error (exit 1).
 
     ``candidates`` are (monograph, stored records) pairs that may match, as the library's index
     narrowed them; each record is checked here.
     """
-    patterns = [pattern(w) for w in words]
+    patterns = [any_of(w) for w in words]
     hits = []
     for m, stored in candidates:
         for record in map(Record.of, stored):
@@ -79,8 +96,19 @@ def search(candidates: Iterable[tuple[Monograph, list[dict]]], words: list[str])
             if all(spans):
                 hits.append(_hit(m, record, record.text, sorted(s for each in spans for s in each)))
     if not hits:
-        raise TrkmonoError(f"no monograph contains {' and '.join(repr(w) for w in words)}")
+        raise TrkmonoError(f"no monograph contains {' and '.join(_shown(w) for w in words)}")
     return hits
+
+
+def _shown(term: Term) -> str:
+    return repr(term) if isinstance(term, str) else " or ".join(repr(w) for w in term)
+
+
+def any_of(term: Term) -> re.Pattern[str]:
+    """The pattern of a word, or of any of its alternatives."""
+    if isinstance(term, str):
+        return pattern(term)
+    return re.compile("|".join(f"(?:{pattern(w).pattern})" for w in term), re.I)
 
 
 def pattern(word: str) -> re.Pattern[str]:

@@ -251,11 +251,11 @@ class Store:
             raise self.damaged("the search records of a stored file fail their checksum")
         return [self._record(key, detail, checksum) for detail, checksum in rows]
 
-    def matching_records(self, words: list[str]) -> Iterator[tuple[Key, list[dict]]]:
-        """Records whose text has a word starting with each word (a superset of search's hits),
-        grouped by file version, streamed (a file's records are stored together). The index must
-        hold as many rows as the file versions stored, and every record its checksum; otherwise
-        StoreDamaged."""
+    def matching_records(self, words: list[str | tuple[str, ...]]) -> Iterator[tuple[Key, list[dict]]]:
+        """Records whose text has a word starting with each word, or with one of each word's
+        alternatives (a superset of search's hits), grouped by file version, streamed (a file's
+        records are stored together). The index must hold as many rows as the file versions
+        stored, and every record its checksum; otherwise StoreDamaged."""
         self._check_index()
         phrases = [_phrase(word) for word in words]
         phrases = [p for p in phrases if p]
@@ -359,8 +359,12 @@ def _index_form(text: str) -> str:
     return text.casefold().replace("ae", "e")
 
 
-def _phrase(word: str) -> str:
-    """An FTS5 query for a word at a word start: its tokens as a phrase, the last one a prefix."""
+def _phrase(word: str | tuple[str, ...]) -> str:
+    """An FTS5 query for a word at a word start: its tokens as a phrase, the last one a prefix;
+    for alternatives (spellings of one name), any of them ('' when one has no letter or digit)."""
+    if isinstance(word, tuple):
+        phrases = [_phrase(alternative) for alternative in word]
+        return "(" + " OR ".join(phrases) + ")" if all(phrases) else ""
     tokens = re.findall(r"\w+", _index_form(word))
     return f'"{" ".join(tokens)}" *' if tokens else ""
 

@@ -64,6 +64,8 @@ Region = Literal[terms.REGIONS]
 Phase = Literal[terms.PHASES]
 EvidenceStatus = Literal[terms.EVIDENCE_STATUSES]
 """See ``terms.EVIDENCE_STATUSES``."""
+ComedicationClass = Literal[terms.COMEDICATION_CLASSES]
+"""See ``terms.COMEDICATION_CLASSES``."""
 
 
 class Model(BaseModel):
@@ -422,6 +424,9 @@ class Interaction(Cited):
     """True when the label says to avoid it (always on the first screen)."""
     glance: int | None = Field(default=None, ge=1)
     """Rank on the first screen by clinical weight (1 first); None: not on it unless avoided."""
+    classes: list[ComedicationClass] = []
+    """The co-medication classes this interaction is about, as the interaction table names them
+    (data/comedications.yaml); a co-medication of such a class is answered with it."""
 
 
 class Dosing(Model):

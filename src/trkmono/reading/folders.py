@@ -16,6 +16,8 @@ from trkmono.problems import Problem
 DATA_DIR_ENV = "TRKMONO_DATA_DIR"
 MONOGRAPH_SUFFIXES = (".yaml", ".yml")
 PACKAGE = Path(__file__).resolve().parents[1]
+TABLE_NAME = "comedications.yaml"
+"""The interaction table's file name, beside the monograph folder."""
 MAX_BYTES = 1024 * 1024
 """Largest monograph file read."""
 
@@ -24,6 +26,12 @@ def packaged_data_dir() -> Path:
     """The monographs shipped with trkmono (inside the wheel, or the source checkout's data/)."""
     bundled = PACKAGE / "data" / "monographs"
     return bundled if bundled.is_dir() else PACKAGE.parents[1] / "data" / "monographs"
+
+
+def packaged_table() -> Path:
+    """The interaction table shipped with trkmono (inside the wheel, or the source checkout's data/)."""
+    bundled = PACKAGE / "data" / TABLE_NAME
+    return bundled if bundled.is_file() else PACKAGE.parents[1] / "data" / TABLE_NAME
 
 
 def packaged_store() -> Path | None:

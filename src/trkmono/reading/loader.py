@@ -1,7 +1,8 @@
-"""YAML files to Monograph models, with file:line:col for every problem.
+"""YAML files to Monograph models (or the interaction table), with file:line:col for every problem.
 
 ``load_file`` never raises for a bad file: it returns what it could read together with every
-problem it found, each pointing at the YAML node at fault.
+problem it found, each pointing at the YAML node at fault. The interaction table is read by the
+same steps, validated against its own model (``model_for``).
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from trkmono.problems import Problem
+from trkmono.model.comedications import ComedicationTable
 from trkmono.model.schema import Monograph
-from trkmono.reading.folders import Unreadable, read_source
+from trkmono.reading.folders import TABLE_NAME, Unreadable, read_source
 from trkmono.reading.yamlsafe import (
     Document,
     Loc,
@@ -36,10 +38,11 @@ LOAD_RULES = {
 
 @dataclass
 class Loaded:
-    """One file as read: the monograph when it is valid, its positions, and its problems."""
+    """One file as read: the monograph (or interaction table) when it is valid, its positions, and
+    its problems."""
 
     path: str
-    monograph: Monograph | None = None
+    monograph: Monograph | ComedicationTable | None = None
     document: Document = field(default_factory=Document)
     problems: list[Problem] = field(default_factory=list)
 
@@ -48,17 +51,22 @@ class Loaded:
         return self.document.value_mark(loc)
 
 
-def load_file(path: Path, display: str | None = None) -> Loaded:
-    """Read, parse and validate one monograph file."""
+def model_for(path: str) -> type[BaseModel]:
+    """The model a file is checked against: the interaction table by its name, else a monograph."""
+    return ComedicationTable if path.replace("\\", "/").rsplit("/", 1)[-1] == TABLE_NAME else Monograph
+
+
+def load_file(path: Path, display: str | None = None, model: type[BaseModel] = Monograph) -> Loaded:
+    """Read, parse and validate one monograph file (or a file of ``model``)."""
     shown = display or str(path)
     try:
-        return load_bytes(read_source(path, shown), shown)
+        return load_bytes(read_source(path, shown), shown, model)
     except Unreadable as exc:
         return Loaded(shown, problems=[exc.problem])
 
 
-def load_bytes(raw: bytes, path: str) -> Loaded:
-    """Parse and validate monograph bytes that came from ``path``."""
+def load_bytes(raw: bytes, path: str, model: type[BaseModel] = Monograph) -> Loaded:
+    """Parse and validate monograph bytes (or ``model``'s) that came from ``path``."""
     try:
         text = decode(raw, path)
         controls = control_character_problems(text, path)
@@ -74,20 +82,20 @@ def load_bytes(raw: bytes, path: str) -> Loaded:
                                        f"the file must hold a mapping of monograph fields, not {kind}"))
         return loaded
     try:
-        monograph = Monograph.model_validate(document.data)
+        monograph = model.model_validate(document.data)
     except ValidationError as exc:
-        loaded.problems.extend(_schema_problems(exc, document, path))
+        loaded.problems.extend(_schema_problems(exc, document, path, model))
     else:
         if not problems:
             loaded.monograph = monograph
     return loaded
 
 
-def _schema_problems(exc: ValidationError, document: Document, path: str) -> list[Problem]:
-    return [_schema_problem(error, document, path) for error in exc.errors(include_url=False)]
+def _schema_problems(exc: ValidationError, document: Document, path: str, model: type[BaseModel]) -> list[Problem]:
+    return [_schema_problem(error, document, path, model) for error in exc.errors(include_url=False)]
 
 
-def _schema_problem(error: dict, document: Document, path: str) -> Problem:
+def _schema_problem(error: dict, document: Document, path: str, model: type[BaseModel]) -> Problem:
     loc = tuple(error["loc"])
     kind = error["type"]
     if kind == "missing":
@@ -96,7 +104,7 @@ def _schema_problem(error: dict, document: Document, path: str) -> Problem:
         loc = loc[:-1]
     elif kind == "extra_forbidden":
         line, col = document.key_mark(loc)
-        message = f"unknown field '{loc[-1]}'" + _did_you_mean(loc)
+        message = f"unknown field '{loc[-1]}'" + _did_you_mean(loc, model)
         loc = loc[:-1]
     else:
         line, col = document.value_mark(loc)
@@ -114,15 +122,15 @@ def dotted(loc: Loc) -> str:
     return out
 
 
-def _did_you_mean(loc: Loc) -> str:
-    allowed = _fields_at(loc[:-1])
+def _did_you_mean(loc: Loc, model: type[BaseModel]) -> str:
+    allowed = _fields_at(loc[:-1], model)
     close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
-def _fields_at(loc: Loc) -> list[str]:
-    """Field names of the model found at loc inside a Monograph."""
-    annotation: object = Monograph
+def _fields_at(loc: Loc, model: type[BaseModel]) -> list[str]:
+    """Field names of the model found at loc inside a Monograph (or ``model``)."""
+    annotation: object = model
     for part in loc:
         annotation = _model_in(annotation)
         if isinstance(part, int):

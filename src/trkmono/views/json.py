@@ -206,9 +206,10 @@ def provenance_json(reports: list[Report]) -> str:
         for r in reports])
 
 
-def search_json(query: str, words: list[str], hits: list[Hit]) -> str:
-    """Hits with their snippet and the [start, end) spans of the words in it."""
-    return _envelope("search", query=query, words=words, hits=[
+def search_json(query: str, words: list[str], hits: list[Hit], spellings: list[list[str]] = ()) -> str:
+    """Hits with their snippet and the [start, end) spans of the words in it; ``spellings``: each
+    word searched for with its other names too (the word first)."""
+    return _envelope("search", query=query, words=words, spellings=list(spellings), hits=[
         {"drug": h.monograph.id, "section": h.record.section, "snippet": h.snippet,
          "highlights": [list(s) for s in h.spans], **_citation(h.record.source)} for h in hits])
 
