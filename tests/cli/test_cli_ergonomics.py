@@ -135,12 +135,22 @@ def test_short_output_is_not_paged(fake_pager):
 def test_narrow_terminal_compare_goes_aspect_by_aspect_and_keeps_every_word(cli):
     wide = cli("compare", "larotrectinib", "entrectinib", env={"COLUMNS": "200"}).stdout
     narrow = cli("compare", "larotrectinib", "entrectinib", env={"COLUMNS": "80"}).stdout
-    assert all(len(line) <= 80 for line in narrow.splitlines())
+    assert all(len(line) <= 80 for line in narrow.splitlines() if "://" not in line)  # an address stands whole
     status = narrow.split("Status ─")[1].split("\nTargets ─")[0]  # an aspect, then each drug within it
     assert "\nlarotrectinib: approved" in status and "\nentrectinib: approved" in status
     assert "…" not in narrow
     words = lambda text: {w for w in text.split("References ─")[0].split() if w.isalpha()}  # noqa: E731
-    assert words(wide) == words(narrow)  # (addresses in the reference list are folded, as on any terminal)
+    assert words(wide) == words(narrow)
+
+
+def test_an_address_is_never_split_across_lines(cli):
+    out = cli("dose", "entrectinib", "--region", "EU", env={"COLUMNS": "80"}).stdout
+    references = out.split("References ─")[1]
+    addresses = [word for word in references.split() if word.startswith("https://")]
+    assert addresses and all(len(a) > 20 for a in addresses)
+    long_one = max(addresses, key=len)
+    assert len(long_one) > 70 and long_one in references.splitlines()[[i for i, line in enumerate(
+        references.splitlines()) if long_one in line][0]]  # whole, on one line
 
 
 def markdown_tokens(text: str):

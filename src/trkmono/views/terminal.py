@@ -8,6 +8,8 @@ reference list, the notice) are defined here once and used by views.tools too.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -51,22 +53,36 @@ def mark(claim: Cited | None, m: Monograph | None = None, locators: bool = True)
 
 
 class Hanging:
-    """``prefix`` then ``body``, the body's wrapped lines indented under its first character."""
+    """``prefix`` then ``body``, the body's wrapped lines indented under its first character.
+    ``whole_words``: a word wider than the line (a long address) is never broken but stands whole
+    on its own line (print it with crop=False)."""
 
-    def __init__(self, prefix: str | Text, body: Text, indent: int | None = None) -> None:
+    def __init__(self, prefix: str | Text, body: Text, indent: int | None = None, whole_words: bool = False) -> None:
         self.prefix = Text.assemble(prefix)  # its style on its own characters, not on the whole line
         self.body = body
         self.indent = cell_len(self.prefix.plain) if indent is None else indent
+        self.whole_words = whole_words
+
+    def _wrap(self, console: Console, text: Text, width: int) -> list[Text]:
+        """``text`` wrapped at ``width``; with whole_words, a word wider than that is not folded."""
+        if not self.whole_words:
+            return list(text.wrap(console, width))
+        lines = []
+        for line in text.split(allow_blank=True):
+            for part in line.divide(_breaks(line.plain, width)):
+                part.rstrip()
+                lines.append(part)
+        return lines
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = max(options.max_width - self.indent, 20)
         if cell_len(self.prefix.plain) <= self.indent:
-            lines = self.body.wrap(console, width)
+            lines = self._wrap(console, self.body, width)
             lead = self.prefix
         else:  # a prefix wider than the indent is wrapped as the body's first word
             kept = self.prefix.copy()
             kept.plain = kept.plain.rstrip(" ").replace(" ", UNBROKEN) + kept.plain[len(kept.plain.rstrip(" ")):]
-            lines = (kept + self.body).wrap(console, width)
+            lines = self._wrap(console, kept + self.body, width)
             lead = Text("")
         drawn = Text().append_text(lead)
         for index, line in enumerate(lines):
@@ -75,6 +91,18 @@ class Hanging:
             drawn.append_text(line)
         yield from drawn.render(console)  # already wrapped: not wrapped again
         yield Segment.line()
+
+
+def _breaks(plain: str, width: int) -> list[int]:
+    """Where lines start when ``plain`` is wrapped at spaces within ``width`` cells, no word folded."""
+    breaks, used = [], 0
+    for word in re.finditer(r"\S+\s*", plain):
+        size = cell_len(word.group().rstrip())
+        if used and used + size > width:
+            breaks.append(word.start())
+            used = 0
+        used += cell_len(word.group())
+    return breaks
 
 
 def cited(body: str | Text, claim: Cited | None, m: Monograph | None = None, bullet: str = "• ",
@@ -102,20 +130,20 @@ def print_references(console: Console, cited_only: bool = False) -> None:
     console.print(heading("References"))
     several = numbering.drugs() > 1
     print_blocks(console, (reference_line(item.number, reference_entry(item, several), item.reference)
-                           for item in listed))
+                           for item in listed), crop=False)  # an address is never cut
 
 
-def print_blocks(console: Console, renderables: Iterable[RenderableType]) -> None:
+def print_blocks(console: Console, renderables: Iterable[RenderableType], crop: bool = True) -> None:
     """Each renderable on its own lines, as ``console.print`` would print them one by one, but a
     block at a time: thousands of search hits or references cost one print per block, not each."""
     block: list[RenderableType] = []
     for renderable in renderables:
         block.append(renderable)
         if len(block) == BLOCK:
-            console.print(Group(*block))
+            console.print(Group(*block), crop=crop)
             block = []
     if block:
-        console.print(Group(*block))
+        console.print(Group(*block), crop=crop)
 
 
 BLOCK = 200
@@ -134,7 +162,7 @@ def reference_line(number: int, entry: str, reference, note: str | None = None,
         text.append(f"\nNote: {note}", style="italic")
     if curator_note:
         text.append(f"\nCurator note: {curator_note}", style=NOTE_STYLE)
-    return Hanging(Text(f"[{number}] ", style=MARKER_STYLE), text)
+    return Hanging(Text(f"[{number}] ", style=MARKER_STYLE), text, whole_words=True)
 
 
 def notice(console: Console) -> None:
@@ -424,7 +452,7 @@ def _references(console: Console, m: Monograph, full: bool, notes: bool) -> None
     for item in numbering.listed(cited_only=not full):
         r = by_id[item.ref_id]
         console.print(reference_line(item.number, describe.reference_line(r), r, r.note,
-                                     r.curator_note if notes else None))
+                                     r.curator_note if notes else None), crop=False)  # an address is never cut
 
 
 _SECTION_RENDERERS = {
