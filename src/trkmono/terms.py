@@ -68,6 +68,10 @@ REGION_REGULATORS = {
 PHASES = ("lead-in", "maintenance")
 """Phases of a regimen that has a lead-in, each with its own reduction ladder."""
 
+COMPARE_ASPECTS = ("adult-dose", "paediatric-dose", "dose-reductions", "hepatic", "cyp3a4", "interactions",
+                   "warnings", "status", "patient-selection", "targets", "response")
+"""The aspects of ``compare``, in the order shown: the dose first."""
+
 RESISTANCE_REGIONS = ("solvent-front", "gatekeeper", "xDFG", "other")
 ACTIVITIES = ("active", "reduced", "resistant")
 RESISTANCE_BASES = ("clinical", "preclinical")

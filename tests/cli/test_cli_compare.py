@@ -82,3 +82,12 @@ def test_interactions_row_of_an_investigational_drug(cli):
     assert cell["lines"][0] == "CYP3A4, the monograph gives no rule for: " + ", ".join(CONDITIONS)
     others = monograph(cli, "selitrectinib")["dosing"]["other_interactions"]
     assert cell["lines"][1:] == [f"{i['agent']}: {i['action']}" for i in others]
+
+
+def test_compare_puts_the_dose_first_and_shows_one_aspect_when_asked(cli):
+    full = cli("compare", "larotrectinib", "entrectinib", "--no-pager", env={"COLUMNS": "200"}).stdout
+    assert full.index("Adult dose") < full.index("Status")
+    one = cli("compare", "larotrectinib", "entrectinib", "--aspect", "dose", "--no-pager", env={"COLUMNS": "200"})
+    assert one.exit_code == 0 and "Adult dose" in one.stdout and "Status" not in one.stdout
+    bad = cli("compare", "--aspect", "doze")
+    assert bad.exit_code == 2 and "did you mean" in bad.stderr

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from trkmono.cli.common import Reading, read_command, terminal
-from trkmono.cli.options import SECTIONS, Name, Names, choice
+from trkmono.cli.options import ASPECT, SECTIONS, Name, Names, choice
 
 
 @read_command
@@ -54,17 +54,23 @@ def show(
 
 
 @read_command
-def compare(names: Names = None, *, read: Reading) -> None:
+def compare(
+    names: Names = None,
+    aspect: Annotated[Optional[list[str]], choice(
+        ASPECT, "--aspect", "-a", help="Show only this aspect (repeatable); all by default, the dose first.")] = None,
+    *,
+    read: Reading,
+) -> None:
     """Compare drugs side by side, each cell with its evidence tier and citations.
 
-    Example: trkmono compare larotrectinib entrectinib
+    Example: trkmono compare larotrectinib entrectinib --aspect adult-dose
     """
     library = read.library()
     chosen = [read.find(library, n) for n in names] if names else list(read.monographs(library))
     monographs = list({m.id: m for m in chosen}.values())
     from trkmono.clinical.compare import compare as build
     from trkmono.views import json as as_json, markdown
-    rows = build(monographs)
+    rows = build(monographs, aspect)
     read.answer(text=lambda console: terminal().render_comparison(console, monographs, rows),
                 json=lambda: as_json.comparison_json(monographs, rows),
                 markdown=lambda: markdown.comparison(monographs, rows))

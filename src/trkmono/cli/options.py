@@ -85,6 +85,11 @@ CYP3A = Words(
 'did you mean': a weak inhibitor is never offered another strength."""
 
 
+ASPECT = Words(terms.COMPARE_ASPECTS, "an aspect compare shows", also={"dose": "adult-dose", "child-dose": "paediatric-dose",
+                                                                     "reductions": "dose-reductions", "liver": "hepatic"})
+"""adult-dose, paediatric-dose, ... also 'dose', 'reductions'."""
+
+
 def choice(words: Words, *names: str, **option) -> typer.models.OptionInfo:
     """A typer option taking one of ``words`` (help shows them; completion offers them)."""
     return typer.Option(*names, parser=words.parse, autocompletion=words.complete, metavar=words.metavar, **option)

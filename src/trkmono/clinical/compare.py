@@ -146,21 +146,23 @@ def _patient_selection(m: Monograph) -> list[Claim]:
     return [(s.text, s) for s in m.patient_selection]
 
 
-ASPECTS: list[tuple[str, Callable[[Monograph], list[Claim]]]] = [
-    ("Status", _status),
-    ("Targets", _targets),
-    ("Patient selection", _patient_selection),
-    ("Adult dose", _regimens({"adult", "adult-and-paediatric"})),
-    ("Paediatric dose", _regimens({"paediatric", "adult-and-paediatric"})),
-    ("Dose reductions", _ladders),
-    ("Hepatic impairment", _adjustments("hepatic")),
-    ("CYP3A4", _adjustments("cyp3a4")),
-    ("Interactions", _interactions),
-    ("Key warnings", _warnings),
-    ("Response rates", _responses),
-]
+ASPECTS: dict[str, tuple[str, Callable[[Monograph], list[Claim]]]] = {
+    "adult-dose": ("Adult dose", _regimens({"adult", "adult-and-paediatric"})),
+    "paediatric-dose": ("Paediatric dose", _regimens({"paediatric", "adult-and-paediatric"})),
+    "dose-reductions": ("Dose reductions", _ladders),
+    "hepatic": ("Hepatic impairment", _adjustments("hepatic")),
+    "cyp3a4": ("CYP3A4", _adjustments("cyp3a4")),
+    "interactions": ("Interactions", _interactions),
+    "warnings": ("Key warnings", _warnings),
+    "status": ("Status", _status),
+    "patient-selection": ("Patient selection", _patient_selection),
+    "targets": ("Targets", _targets),
+    "response": ("Response rates", _responses),
+}
+"""Each aspect (terms.COMPARE_ASPECTS, in that order): its title and the claims of one drug."""
 
 
-def compare(monographs: list[Monograph]) -> list[Row]:
-    """One row per aspect, one cell per monograph."""
-    return [Row(aspect, [cell(m, claims(m)) for m in monographs]) for aspect, claims in ASPECTS]
+def compare(monographs: list[Monograph], aspects: list[str] | None = None) -> list[Row]:
+    """One row per aspect (all, dose first, unless some are chosen), one cell per monograph."""
+    chosen = [a for a in terms.COMPARE_ASPECTS if not aspects or a in aspects]
+    return [Row(ASPECTS[a][0], [cell(m, ASPECTS[a][1](m)) for m in monographs]) for a in chosen]
