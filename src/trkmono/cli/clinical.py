@@ -56,10 +56,9 @@ def dose(
     else:
         from trkmono.clinical.comedications import calculate_with
         outcome = calculate_with(monograph, request, found.answers)
-    from trkmono.views import json as as_json, markdown
-    read.answer(text=lambda console: tool_views().render_dose(console, outcome),
-                json=lambda: as_json.dose_json(outcome),
-                markdown=lambda: markdown.dose(outcome))
+    from trkmono.views import json as as_json
+    from trkmono.views.builders.dose import dose as build
+    read.document(lambda: build(outcome), json=lambda: as_json.dose_json(outcome))
     if found is not None and found.unknown:
         say(f"{', '.join(found.unknown)}: not in trkmono's interaction table: check the label")
         raise typer.Exit(1)

@@ -65,6 +65,18 @@ class Reading:
         """Print the answer in the chosen format, paged unless --no-pager (see ``answer``)."""
         answer(self.format, self.color, text=text, json=json, markdown=markdown, page=not self.no_pager)
 
+    def document(self, build, json=None) -> None:
+        """Print an answer built as a document (views.document) by ``build()``, laid out by the
+        chosen renderer: the terminal's (rich) or Markdown's (rich not imported)."""
+        def text(console) -> None:
+            from trkmono.views.render.terminal import render
+            render(console, build())
+
+        def markdown() -> str:
+            from trkmono.views.render.markdown import render
+            return render(build())
+        self.answer(text=text, json=json, markdown=markdown)
+
 
 def read_command(function):
     """``function`` as a command with the shared options added after its own, passed as ``read``."""

@@ -12,21 +12,18 @@ from collections.abc import Iterable
 from urllib.parse import quote
 
 from trkmono.clinical.compare import Row
-from trkmono.clinical.dose import ROUNDING, asked
 from trkmono.model import phrases as describe
 from trkmono.terms import TIER_LABELS, TIER_SHORT
 from trkmono.views import glance
-from trkmono.views.citations import (LEGEND, Numbering, cited_ids, cyp3a_effect, cyp3a_groups, dose_sources,
-                                     evidence_tag, together)
+from trkmono.views.citations import LEGEND, Numbering, cyp3a_effect, cyp3a_groups, evidence_tag, together
 from typing import TYPE_CHECKING
 
 from trkmono import terms
 
 if TYPE_CHECKING:  # the plain data has the shape of these models
-    from trkmono.clinical.dose import Outcome, Step
     from trkmono.clinical.resistance import Finding, MutationRow, Table as ResistanceTable
     from trkmono.clinical.search import Hit, Record
-    from trkmono.model.schema import Cited, Monograph, Reference, Regimen
+    from trkmono.model.schema import Cited, Monograph, Reference
 
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&])")
@@ -427,78 +424,3 @@ def search(query: str, hits: list[Hit]) -> str:
     drugs = len({h.monograph.id for h in hits})
     lines += ["", f"{len(hits)} hit(s) in {drugs} monograph(s)."]
     return "\n".join(lines + ["", "## References", ""] + _linked(mark) + ["", _notice()]) + "\n"
-
-
-# ---------------------------------------------------------------------------------------------
-# dose
-
-
-def dose(outcome: Outcome) -> str:
-    """A dose answer: what was asked, each step with its citation, the dose (or why there is none)."""
-    m = outcome.monograph
-    mark = Markers(m)
-    lines = [f"# {escape(m.identity.generic_name)} — dose under the {escape(describe.region_words(m))}", "",
-             f"Asked: {escape(asked(outcome.request))}", ""]
-    if outcome.bsa_note:
-        lines += [f"Note: {escape(outcome.bsa_note)}.", ""]
-    for number, step in enumerate(outcome.steps, start=1):
-        lines += _dose_step(number, step, mark)
-    lines.append("")
-    if outcome.computed:
-        lines += _dose_result(outcome, mark)
-    else:
-        lines += ["**No dose computed**", ""] + (
-            [f"**Discontinue:** {escape(outcome.discontinue)}", ""] if outcome.discontinue else []) + [f"- {escape(reason)}" for reason in outcome.reasons] + [""]
-    if outcome.candidates:
-        title = ("Regimens that may apply (trkmono does not choose)" if outcome.ambiguous
-                 else "Regimens in this monograph (none covers the patient)")
-        lines += [f"### {title}", ""]
-        lines += [_dose_regimen(r, mark, why) for r, why in outcome.candidates] + [""]
-    if outcome.other_regimens:
-        lines += ["### Other regimens in this monograph", ""]
-        lines += [_dose_regimen(r, mark) for r in outcome.other_regimens] + [""]
-    lines += [f"*Rounding: {escape(ROUNDING)}*", "", "### References", ""]
-    wanted = {mark.numbers.get(ref) for ref in cited_ids(dose_sources(outcome))}
-    lines += [line for number, line in enumerate(_references(m, mark), start=1) if number in wanted]
-    lines += ["", f"*{escape(describe.NOTICE)}*"]
-    return "\n".join(lines) + "\n"
-
-
-def _dose_step(number: int, step: Step, mark: Markers) -> list[str]:
-    head = f"{number}. **{escape(step.title)}**" + ("" if step.applied else " (not applied)")
-    lines = [head + (mark(step.source) if step.source is not None else "")]
-    if step.avoid:
-        lines.append(f"   - **AVOID**: {escape(step.avoid_words)}")
-    if step.population:
-        lines.append(f"   - For: {escape(step.population)}")
-    if step.rule:
-        lines.append(f"   - {'Rule' if step.kind not in ('start', 'reduction') else 'Label dose'}: {escape(step.rule)}")
-    if step.effect:
-        lines.append(f"   - → {escape(step.effect)}")
-    lines += [f"   - Note: {escape(note)}" for note in step.notes]
-    return lines
-
-
-def _dose_result(outcome: Outcome, mark: Markers) -> list[str]:
-    regimen = outcome.regimen
-    then = f"{outcome.lead_in}, then " if outcome.lead_in is not None else ""
-    lines = [f"**Resulting dose: {escape(then + str(outcome.dose))}**, {escape(regimen.food)}"
-             + (f"; {escape(regimen.duration)}" if regimen.duration else ""), ""]
-    if outcome.lead_in_note:
-        lines.append(f"- Lead-in: {escape(outcome.lead_in_note)}.")
-    for v in outcome.volumes:
-        phase = " during the lead-in" if v.lead_in else ""
-        lines.append(f"- {escape(v.formulation.form)} {describe.number(v.strength.amount)} {escape(v.strength.unit)}: "
-                     f"{escape(str(v))} per dose{phase}{mark(v.formulation)}")
-    for f in outcome.strengths:
-        strengths = ", ".join(f"{describe.number(s.amount)} {s.unit}" for s in f.strengths)
-        lines.append(f"- {escape(f.form)}: strengths {escape(strengths)} (trkmono does not round to a strength)"
-                     f"{mark(f)}")
-    if outcome.after_last_step:
-        lines.append(f"- This is the last step of the ladder. After it: {escape(outcome.after_last_step)}")
-    return lines + [""]
-
-
-def _dose_regimen(regimen: Regimen, mark: Markers, why: str = "") -> str:
-    return (f"- {escape(describe.population(regimen.population))}: **{escape(describe.regimen(regimen))}**"
-            + (f" ({escape(why)})" if why else "") + mark(regimen))

@@ -1,4 +1,4 @@
-"""Terminal output of the clinical tools: dose, interactions, resistance and search.
+"""Terminal output of the clinical tools: interactions, resistance and search (dose: views.builders.dose).
 
 As in the other views, text from the monographs reaches rich only as ``Text`` (never markup).
 Every statement used is followed by its citation marker in this output's numbering ([1], [2 §4.2])
@@ -15,15 +15,13 @@ from rich.table import Table
 from rich.text import Text
 
 from trkmono.model import phrases as describe
-from trkmono.clinical.dose import ROUNDING, Outcome, Step, asked
 from trkmono.clinical.resistance import Finding, MutationRow, Table as ResistanceTable
 from trkmono.clinical.search import Hit, Record
-from trkmono.views.citations import (cited_ids, current, cyp3a_effect, cyp3a_groups, dose_sources,
-                                     resistance_references)
+from trkmono.views.citations import cited_ids, current, cyp3a_effect, cyp3a_groups, resistance_references
 from trkmono.views.terminal import Hanging, heading, mark, notice, print_blocks, print_references
 
 if TYPE_CHECKING:  # the plain data has the shape of these models
-    from trkmono.model.schema import Cited, Monograph, Regimen, ResistanceFinding
+    from trkmono.model.schema import Cited, Monograph, ResistanceFinding
 
 ALERT_STYLE = "bold black on yellow"
 
@@ -46,91 +44,6 @@ def _references(console: Console, groups: list[tuple[Monograph, list[str]]]) -> 
 
 def _notice(console: Console) -> None:
     notice(console)
-
-
-# ---------------------------------------------------------------------------------------------
-# dose
-
-
-def render_dose(console: Console, outcome: Outcome) -> None:
-    """Each step with its rule and citations, then the dose (or why there is none)."""
-    m = outcome.monograph
-    console.print(Text(f"{m.identity.generic_name.upper()} — dose under the {describe.region_words(m)}", style="bold"))
-    console.print(Text(f"Asked: {asked(outcome.request)}"))
-    if outcome.bsa_note:
-        console.print(Text(f"Note: {outcome.bsa_note}.", style="italic"))
-    for number, step in enumerate(outcome.steps, start=1):
-        _render_step(console, number, step)
-    if outcome.computed:
-        _render_result(console, outcome)
-    else:
-        console.print(Text("No dose computed", style="bold red"))
-        if outcome.discontinue:
-            console.print(Hanging(Text("  Discontinue: ", style="bold red"), Text(outcome.discontinue)))
-        for reason in outcome.reasons:
-            console.print(Text("  • ") + Text(reason))
-    if outcome.candidates:
-        console.print(Text("Regimens that may apply (trkmono does not choose)" if outcome.ambiguous
-                           else "Regimens in this monograph (none covers the patient)", style="bold underline"))
-        for regimen, why in outcome.candidates:
-            console.print(_regimen_line(regimen, why))
-    if outcome.other_regimens:
-        console.print(Text("Other regimens in this monograph", style="bold underline"))
-        for regimen in outcome.other_regimens:
-            console.print(_regimen_line(regimen))
-    console.print(Text(f"Rounding: {ROUNDING}", style="dim"))
-    _references(console, [(m, cited_ids(dose_sources(outcome)))])
-    _notice(console)
-
-
-def _regimen_line(regimen: Regimen, why: str = "") -> Text:
-    text = Text(f"  • {describe.population(regimen.population)}: ")
-    text.append(describe.regimen(regimen), style="bold")
-    if why:
-        text.append(f" ({why})")
-    return text + marker(regimen)
-
-
-def _render_step(console: Console, number: int, step: Step) -> None:
-    head = Text(f"{number}. {step.title}", style="bold" if step.applied else "bold dim")
-    if not step.applied:
-        head.append(" (not applied)", style="dim")
-    console.print(head + marker(step.source))
-    if step.avoid:
-        console.print(Text("   AVOID: ", style="bold red") + Text(step.avoid_words))
-    if step.population:
-        console.print(Hanging("   For: ", Text(step.population)))
-    if step.rule:
-        label = "Rule" if step.kind not in ("start", "reduction") else "Label dose"
-        console.print(Hanging(f"   {label}: ", Text(step.rule)))
-    if step.effect:
-        console.print(Text("   → ") + Text(step.effect, style="bold" if step.dose is not None else ""))
-    for note in step.notes:
-        console.print(Text(f"   Note: {note}", style="italic"))
-
-
-def _render_result(console: Console, outcome: Outcome) -> None:
-    regimen = outcome.regimen
-    text = Text()
-    if outcome.lead_in is not None:
-        text.append(f"{outcome.lead_in}", style="bold green")
-        text.append(", then ")
-    text.append(f"{outcome.dose}", style="bold green")
-    text.append(f", {regimen.food}")
-    if regimen.duration:
-        text.append(f"; {regimen.duration}")
-    console.print(Hanging(Text("Resulting dose: ", style="bold"), text))
-    if outcome.lead_in_note:
-        console.print(Text(f"  Lead-in: {outcome.lead_in_note}.", style="italic"))
-    for v in outcome.volumes:
-        console.print(Text(f"  {v.formulation.form} {describe.number(v.strength.amount)} {v.strength.unit}: "
-                           f"{v} per dose{' during the lead-in' if v.lead_in else ''}") + marker(v.formulation))
-    for f in outcome.strengths:
-        strengths = ", ".join(f"{describe.number(s.amount)} {s.unit}" for s in f.strengths)
-        console.print(Text(f"  {f.form}: strengths {strengths} (trkmono does not round to a strength)")
-                      + marker(f))
-    if outcome.after_last_step:
-        console.print(Text(f"  This is the last step of the ladder. After it: {outcome.after_last_step}"))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,0 +1,138 @@
+"""A small format-neutral document: what an answer says, in which order, cited how (no rich, no Markdown).
+
+A builder (views.builders) turns an answer into a ``Document`` once; a renderer lays it out: the terminal
+one (views.render_terminal) with rich, the Markdown one (views.render_markdown) as text. Text is
+plain strings; a ``Span`` marks the few words a renderer emphasises. A claim (anything with ``cite``)
+becomes its citation marker in the output's one numbering, after the text it backs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal, Union
+
+Emphasis = Literal["strong", "alert", "good", "faint", "em"]
+"""How a span stands out: strong (bold), alert (a warning: bold red in a terminal), good (a result),
+faint (secondary words), em (italic)."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """Words that stand out."""
+
+    text: str
+    emphasis: Emphasis = "strong"
+
+
+Inline = Union[str, Span]
+Line = tuple[Inline, ...]
+
+
+def line(*parts: Inline) -> Line:
+    """A line from its parts, empty strings dropped."""
+    return tuple(part for part in parts if part)
+
+
+def plain(text: Line) -> str:
+    """A line's words without emphasis."""
+    return "".join(part if isinstance(part, str) else part.text for part in text)
+
+
+@dataclass(frozen=True)
+class Title:
+    """What the answer is about: ``subject`` (a drug's name: capitals in a terminal) then ``rest``."""
+
+    subject: str
+    rest: str = ""
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A section (level 2) or a part of one (level 3)."""
+
+    text: str
+    level: int = 2
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A statement and the claim that backs it. ``label`` leads it ('Rule', 'For'); ``children``
+    stand under it; ``number`` makes it a numbered step. In a ``List`` it is an item, alone a paragraph."""
+
+    text: Line
+    claim: Any = None
+    owner: Any = None
+    """The monograph whose references the claim cites (None: the document's one monograph)."""
+    label: str = ""
+    children: tuple[Cited, ...] = ()
+    number: int | None = None
+
+
+@dataclass(frozen=True)
+class List:
+    """Items one after another: bulleted, or numbered when they carry numbers. ``indent`` sets
+    them in from the margin in a terminal."""
+
+    items: tuple[Cited, ...]
+    indent: int = 0
+    bullets: bool = True
+    """False: the items stand without a bullet in a terminal (Markdown lists them all the same)."""
+
+
+@dataclass(frozen=True)
+class Labelled:
+    """A label and what follows it, the text hanging under its first word ('Resulting dose: ...')."""
+
+    label: str
+    text: Line
+    claim: Any = None
+    emphasis: Emphasis = "strong"
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table: ``header`` and rows of cells. ``stack``: on a narrow terminal, row by row instead."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[Line, ...], ...]
+    stack: bool = True
+
+
+@dataclass(frozen=True)
+class Note:
+    """Words about the answer rather than from the monograph: ``aside`` (a remark), ``key`` (how to
+    read it: faint in a terminal, italic in Markdown)."""
+
+    text: str
+    kind: Literal["plain", "aside", "key"] = "plain"
+
+
+@dataclass(frozen=True)
+class References:
+    """The legend and the references the markers above cite, numbered as they are. ``groups``
+    (monograph, reference ids): references to number even if no marker cites them, and the drug of a
+    marker made without one. ``level``: the heading's level in Markdown."""
+
+    groups: tuple[tuple[Any, tuple[str, ...]], ...] = ()
+    level: int = 2
+
+
+@dataclass(frozen=True)
+class Notice:
+    """The closing notice: informational, not medical advice."""
+
+
+Block = Union[Title, Heading, Cited, List, Labelled, Grid, Note, References, Notice]
+
+
+@dataclass
+class Document:
+    """An answer's blocks in reading order. ``monograph``: the one drug it is about (its markers
+    are numbered in the order they are first cited, that drug's references)."""
+
+    blocks: list[Block] = field(default_factory=list)
+    monograph: Any = None
+
+    def add(self, *blocks: Block | None) -> Document:
+        self.blocks += [block for block in blocks if block is not None]
+        return self

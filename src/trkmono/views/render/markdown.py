@@ -1,0 +1,96 @@
+"""A document as Markdown: headings, lists, pipe tables and a linked reference list (rich is not imported).
+
+Every string from the data is escaped as views.markdown.escape does, so it can never become Markdown
+structure or HTML; a span's words are escaped inside their emphasis.
+"""
+
+from __future__ import annotations
+
+from trkmono.views.document import (Cited, Document, Grid, Heading, Labelled, Line, List, Note, Notice, References,
+                                    Span, Title)
+from trkmono.views.markdown import Markers, _linked, _notice, _table, escape
+
+MARKS = {"strong": "**", "alert": "**", "good": "**", "faint": "", "em": "*"}
+
+
+def render(doc: Document) -> str:
+    """The document's blocks, a blank line between them, ending with a line break."""
+    mark = Markers()
+    parts = [_BLOCKS[type(block)](block, mark) for block in doc.blocks]
+    return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def words(text: str) -> str:
+    """Text escaped as ``escape`` does, keeping one space where it began or ended with one (it joins other parts)."""
+    if not text.strip():
+        return " " if text else ""
+    return (" " if text[0].isspace() else "") + escape(text) + (" " if text[-1].isspace() else "")
+
+
+def inline(parts: Line) -> str:
+    """A line with its spans in their emphasis."""
+    out = ""
+    for part in parts:
+        if isinstance(part, Span):
+            out += f"{MARKS[part.emphasis]}{escape(part.text)}{MARKS[part.emphasis]}"
+        else:
+            out += words(part)
+    return out
+
+
+def _title(block: Title, mark: Markers) -> str:
+    return f"# {escape(block.subject + block.rest)}"
+
+
+def _heading(block: Heading, mark: Markers) -> str:
+    return f"{'#' * block.level} {escape(block.text)}"
+
+
+def _statement(item: Cited, mark: Markers) -> str:
+    label = f"{escape(item.label)}: " if item.label else ""
+    return label + inline(item.text) + mark(item.claim, item.owner)
+
+
+def _item(item: Cited, mark: Markers) -> list[str]:
+    """'- text [n]' or '1. text [n]', its children as a nested list under it."""
+    prefix = f"{item.number}. " if item.number is not None else "- "
+    return [prefix + _statement(item, mark)] + [" " * len(prefix) + "- " + _statement(child, mark)
+                                                for child in item.children]
+
+
+def _cited(block: Cited, mark: Markers) -> str:
+    return "\n".join([_statement(block, mark)] + ["- " + _statement(child, mark) for child in block.children])
+
+
+def _list(block: List, mark: Markers) -> str:
+    return "\n".join(part for item in block.items for part in _item(item, mark))
+
+
+def _labelled(block: Labelled, mark: Markers) -> str:
+    """'**Label: first span**rest' when the text leads with a span, else '**Label:** text'."""
+    first = block.text[0] if block.text else ""
+    if isinstance(first, Span):
+        return f"**{escape(block.label)}: {escape(first.text)}**" + inline(block.text[1:]) + mark(block.claim)
+    return f"**{escape(block.label)}:** " + inline(block.text) + mark(block.claim)
+
+
+def _grid(block: Grid, mark: Markers) -> str:
+    return "\n".join(_table([escape(h) for h in block.header],
+                            [[inline(cell) for cell in row] for row in block.rows])).rstrip("\n")
+
+
+def _note(block: Note, mark: Markers) -> str:
+    return f"*{escape(block.text)}*" if block.kind == "key" else escape(block.text)
+
+
+def _references(block: References, mark: Markers) -> str:
+    mark.numbering.resolve(block.groups)
+    return "\n".join([f"{'#' * block.level} References", ""] + _linked(mark))
+
+
+def _closing(block: Notice, mark: Markers) -> str:
+    return _notice()
+
+
+_BLOCKS = {Title: _title, Heading: _heading, Cited: _cited, List: _list, Labelled: _labelled, Grid: _grid,
+           Note: _note, References: _references, Notice: _closing}

@@ -1,0 +1,98 @@
+"""A document laid out for a terminal with rich.
+
+Every statement hangs under its first word, a citation marker is never split across lines, and an
+address in the reference list stands whole. Text reaches rich only as ``Text``, never as markup.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from trkmono.views.citations import current
+from trkmono.views.document import (Cited, Document, Grid, Heading, Labelled, Line, List, Note, Notice,
+                                    References, Span, Title)
+from trkmono.views.terminal import Hanging, heading, mark, notice, print_references
+
+STYLES = {"strong": "bold", "alert": "bold red", "good": "bold green", "faint": "dim", "em": "italic"}
+NOTE_STYLES = {"plain": "", "aside": "italic", "key": "dim"}
+
+
+def render(console: Console, doc: Document) -> None:
+    """Print the document's blocks one after another."""
+    for block in doc.blocks:
+        _BLOCKS[type(block)](console, block, doc)
+
+
+def text(parts: Line) -> Text:
+    """A line as rich Text, each span in its style."""
+    out = Text()
+    for part in parts:
+        if isinstance(part, Span):
+            out.append(part.text, style=STYLES[part.emphasis])
+        else:
+            out.append(part)
+    return out
+
+
+def _title(console: Console, block: Title, doc: Document) -> None:
+    console.print(Hanging("", Text(block.subject.upper() + block.rest, style="bold")))
+
+
+def _heading(console: Console, block: Heading, doc: Document) -> None:
+    console.print(heading(block.text) if block.level <= 2 else Text(block.text, style="bold underline"))
+
+
+def _statement(item: Cited, doc: Document, prefix: str) -> Hanging:
+    """``prefix`` (and the label), then the text and its marker, wrapped under the text."""
+    lead = Text(prefix + (f"{item.label}: " if item.label else ""))
+    return Hanging(lead, text(item.text) + mark(item.claim, item.owner))
+
+
+def _item(item: Cited, doc: Document, indent: int, bullets: bool) -> list[RenderableType]:
+    """An item and its children: a step's under its text ('1. '), a bullet's four columns in."""
+    if item.number is not None:
+        prefix, under = f"{item.number}. ", len(f"{item.number}. ")
+    else:
+        prefix, under = " " * indent + ("• " if bullets else ""), indent + 4
+    return [_statement(item, doc, prefix)] + [
+        _statement(child, doc, " " * (len(prefix) if item.number is not None else under))
+        for child in item.children]
+
+
+def _cited(console: Console, block: Cited, doc: Document) -> None:
+    console.print(Group(*_item(block, doc, 0, bullets=False)))
+
+
+def _list(console: Console, block: List, doc: Document) -> None:
+    console.print(Group(*(part for item in block.items for part in _item(item, doc, block.indent, block.bullets))))
+
+
+def _labelled(console: Console, block: Labelled, doc: Document) -> None:
+    label = Text(f"{block.label}: ", style=STYLES[block.emphasis])
+    console.print(Hanging(label, text(block.text) + mark(block.claim, doc.monograph)))
+
+
+def _grid(console: Console, block: Grid, doc: Document) -> None:
+    table = Table(*block.header, expand=False)
+    for row in block.rows:
+        table.add_row(*(text(cell) for cell in row))
+    console.print(table)
+
+
+def _note(console: Console, block: Note, doc: Document) -> None:
+    console.print(Hanging("", Text(block.text, style=NOTE_STYLES[block.kind])))
+
+
+def _references(console: Console, block: References, doc: Document) -> None:
+    current().resolve(block.groups)
+    print_references(console)
+
+
+def _notice(console: Console, block: Notice, doc: Document) -> None:
+    notice(console)
+
+
+_BLOCKS = {Title: _title, Heading: _heading, Cited: _cited, List: _list, Labelled: _labelled, Grid: _grid,
+           Note: _note, References: _references, Notice: _notice}
