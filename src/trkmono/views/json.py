@@ -66,9 +66,10 @@ def monograph_json(m: Monograph, sections: list[str] | None = None) -> str:
     """All of a monograph's data (or the chosen sections plus identity, references and review)."""
     data = dict(m)
     if sections:
-        keep = {"schema_version", "id", "identity", "references", "review", *sections}
+        keep = {"schema_version", "id", "identity", "references", "review", *(s.replace("-", "_") for s in sections)}
         data = {k: v for k, v in data.items() if k in keep}
-    return _envelope("monograph", monograph=data)
+    recorded = {name: data.get(name.replace("-", "_")) is not None for name in terms.RECORDED_SECTIONS}
+    return _envelope("monograph", monograph=data, sections_recorded=recorded)
 
 
 def comparison_json(monographs: list[Monograph], rows: list[Row]) -> str:

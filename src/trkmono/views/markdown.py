@@ -15,6 +15,7 @@ from trkmono.clinical.dose import ROUNDING, asked
 from trkmono.model import phrases as describe
 from trkmono.terms import TIER_LABELS, TIER_SHORT
 from trkmono.views import glance
+from trkmono.views import sections as optional
 from trkmono.views.citations import (LEGEND, Numbering, cited_ids, cyp3a_effect, cyp3a_groups, dose_sources,
                                      evidence_tag, together)
 from typing import TYPE_CHECKING
@@ -108,7 +109,9 @@ def monograph(m: Monograph, sections: Iterable[str] | None = None, brief: bool =
         lines += ["## Curator notes", ""] + [f"- {escape(n)}" for n in m.review.curator_notes] + [""]
     for name in chosen or terms.SECTIONS:
         if name != "references":
-            lines += [f"## {name.capitalize()}", ""] + _SECTIONS[name](m, mark, notes) + [""]
+            build = _SECTIONS.get(name)
+            body = build(m, mark, notes) if build else _optional(m, name, mark, notes)
+            lines += [f"## {optional.title(name)}", ""] + body + [""]
     full = not chosen or "references" in chosen
     lines += ["## References" if full else "## References cited above", ""] + [f"*{escape(LEGEND)}*", ""]
     lines += _references(m, mark, cited_only=not full, notes=notes)
@@ -116,11 +119,34 @@ def monograph(m: Monograph, sections: Iterable[str] | None = None, brief: bool =
     return "\n".join(lines) + "\n"
 
 
+def _optional(m: Monograph, name: str, mark: Markers, notes: bool) -> list[str]:
+    """A section the monograph may leave out: its groups of cited lines, or 'not recorded'."""
+    found = optional.groups(m, name)
+    if found is None:
+        return [f"*{escape(optional.NOT_RECORDED)}*"]
+    lines: list[str] = []
+    for group in found:
+        if group.title:
+            lines += [f"### {escape(group.title)}", ""]
+        for line in group.lines:
+            lead = f"**{escape(line.lead)}:** " if line.lead else ""
+            lines.append(f"- {lead}{escape(line.text)}{mark(line.claim)}")
+            lines += _note(line.claim, notes)
+        lines.append("")
+    return lines[:-1]
+
+
 def _glance(m: Monograph, mark: Markers) -> list[str]:
     lines = []
+    scope = m.status.get("scope")
+    if scope:
+        lines.append(f"- **Approved:** **{escape(scope.text)}**{mark(scope)}")
     for row in glance.rows(m):
         items = "; ".join(_glance_item(item, mark) for item in row.items) or "not in this monograph"
         lines.append(f"- **{row.label}:** {items}")
+    unrecorded = optional.missing(m)
+    if unrecorded:
+        lines.append(f"- **Not recorded:** {escape(', '.join(unrecorded))} (not recorded here, which does not mean none)")
     now = glance.currency(m)
     return lines + [f"- **Current:** {escape(now.lead)}{mark(now.claim)} · {escape(now.text)}"]
 

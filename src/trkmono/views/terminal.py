@@ -22,6 +22,7 @@ from rich.text import Text
 from trkmono.model import phrases as describe
 from trkmono.terms import SECTIONS, TIER_LABELS, TIER_SHORT
 from trkmono.views import glance
+from trkmono.views import sections as optional
 from trkmono.views.citations import LEGEND, current, evidence_tag, reference_entry, together
 from trkmono.views.console import UNBROKEN
 
@@ -168,8 +169,9 @@ def render_monograph(console: Console, m: Monograph, sections: Iterable[str] | N
     _caveats(console, m, notes)
     for name in chosen or SECTIONS:
         if name != "references":
-            console.print(heading(name.capitalize()))
-            console.print(_SECTION_RENDERERS[name](m, notes))
+            console.print(heading(optional.title(name)))
+            renderer = _SECTION_RENDERERS.get(name)
+            console.print(renderer(m, notes) if renderer else _optional(m, name, notes))
     _references(console, m, full=not chosen or "references" in chosen, notes=notes)
     notice(console)
 
@@ -201,6 +203,9 @@ def _glance(console: Console, m: Monograph, brief: bool) -> None:
     """The at-a-glance rows, each within its line budget; what the monograph lacks in one line."""
     console.print(heading("At a glance"))
     width = max(console.width - LABEL_WIDTH - 1, 30)
+    scope = m.status.get("scope")
+    if scope:
+        console.print(_labelled("Approved", Text(scope.text, style="bold") + mark(scope, m, locators=False)))
     missing = []
     for row in glance.rows(m):
         if row.items:
@@ -214,6 +219,10 @@ def _glance(console: Console, m: Monograph, brief: bool) -> None:
         body.append(f" · {caveats} caveat{'s' if caveats > 1 else ''} not shown")
     if missing:
         console.print(_labelled("Not given", Text(f"{', '.join(missing)} (not in this monograph)", style="dim")))
+    unrecorded = optional.missing(m)
+    if unrecorded:
+        console.print(_labelled("Unrecorded", Text(f"{', '.join(unrecorded)} (not recorded here, which does "
+                                                   "not mean none)", style="dim")))
     console.print(_labelled("Current", body))
 
 
@@ -406,6 +415,21 @@ def _safety(m: Monograph, notes: bool) -> RenderableType:
         if items:
             parts.append(Text(title, style="bold underline"))
             parts += [cited(i.text, i, m, notes=notes) for i in items]
+    return Group(*parts)
+
+
+def _optional(m: Monograph, name: str, notes: bool) -> RenderableType:
+    """A section the monograph may leave out: its groups of cited lines, or 'not recorded'."""
+    found = optional.groups(m, name)
+    if found is None:
+        return Text(optional.NOT_RECORDED, style="dim")
+    parts: list[RenderableType] = []
+    for group in found:
+        if group.title:
+            parts.append(Text(group.title, style="bold underline"))
+        for line in group.lines:
+            body = (Text(f"{line.lead}: ", style="bold") if line.lead else Text()) + Text(line.text)
+            parts.append(cited(body, line.claim, m, notes=notes))
     return Group(*parts)
 
 
