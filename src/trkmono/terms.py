@@ -64,6 +64,19 @@ FOOD = ("with or without food", "with food", "without food")
 HEPATIC_CLASSES = ("child-pugh-a", "child-pugh-b", "child-pugh-c")
 CYP3A_CONDITIONS = ("strong-inhibitor", "moderate-inhibitor", "strong-inducer", "moderate-inducer")
 
+REGIONS = ("US", "EU", "UK", "CH", "HK", "CA", "JP", "CN", "AU")
+"""Jurisdictions whose labels the library can hold; a user reads one at a time (--region)."""
+DEFAULT_REGION = "US"
+"""The region a screen and a dose follow when neither --region nor TRKMONO_REGION says."""
+REGION_REGULATORS = {
+    "US": "FDA", "EU": "European Commission (EMA)", "UK": "MHRA", "CH": "Swissmedic",
+    "HK": "Hong Kong Department of Health", "CA": "Health Canada", "JP": "PMDA / MHLW", "CN": "NMPA",
+    "AU": "TGA",
+}
+"""Whose label each region's texts are."""
+PHASES = ("lead-in", "maintenance")
+"""Phases of a regimen that has a lead-in, each with its own reduction ladder."""
+
 RESISTANCE_REGIONS = ("solvent-front", "gatekeeper", "xDFG", "other")
 ACTIVITIES = ("active", "reduced", "resistant")
 RESISTANCE_BASES = ("clinical", "preclinical")

@@ -9,6 +9,7 @@ rules see every valid monograph together.
 from __future__ import annotations
 
 import calendar
+import re
 import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -321,3 +322,77 @@ def add_months(day: dt.date, months: int) -> dt.date:
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+REGIONAL = (("indications",), ("dosing", "regimens"), ("dosing", "reductions"), ("dosing", "hepatic"),
+            ("dosing", "renal"), ("dosing", "cyp3a4"), ("dosing", "other_interactions"),
+            ("safety", "warnings"), ("safety", "pregnancy"))
+"""Where every statement of an approved drug is a label fact and must say whose label it is."""
+
+
+@rule("region-missing", "error", "data")
+def label_facts_name_their_region(parsed: Parsed, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
+    """An approved drug's indications, doses, rules, warnings and pregnancy statements name their regions."""
+    if _get(parsed.data, ("status", "stage")) != "approved":
+        return
+    for path in REGIONAL:
+        items = _get(parsed.data, path)
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            if isinstance(item, dict) and not item.get("regions"):
+                yield path + (i,), ("say whose label this is: regions: [US], [EU], ... (a user reads one "
+                                    "regulator's label at a time)")
+    boxed = _get(parsed.data, ("safety", "boxed_warning"))
+    if isinstance(boxed, dict) and not boxed.get("regions"):
+        yield ("safety", "boxed_warning"), "say whose label this is: regions: [US], [EU], ..."
+    for r, history in enumerate(_get(parsed.data, ("status", "regulators")) or []):
+        if isinstance(history, dict) and not history.get("region"):
+            yield ("status", "regulators", r), f"say which region {history.get('regulator')!r} decides for: region: US, EU, ..."
+
+
+@rule("region-citation", "error", "data")
+def regions_rest_on_their_labels(parsed: Parsed, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
+    """A statement for a region cites a reference of that region, or says why not (region_note)."""
+    region_of = {ref["id"]: ref.get("region") for _, ref in parsed.references}
+    for loc, statement in parsed.statements:
+        regions = statement.get("regions")
+        if not isinstance(regions, list) or statement.get("region_note"):
+            continue
+        carried = {region_of.get(ref) for ref in statement["cite"] if isinstance(ref, str)}
+        for region in regions:
+            if region not in carried:
+                yield loc + ("regions",), (f"a {region} statement cites no {region} reference (a reference "
+                                           f"with region: {region}); cite one, or say why in region_note")
+
+
+@rule("reference-region", "warning", "data")
+def labels_name_their_region(parsed: Parsed, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
+    """A regulatory label or decision names its region."""
+    for i, ref in parsed.references:
+        if ref.get("tier") in ("regulatory-label", "regulatory-decision") and not ref.get("region"):
+            yield ("references", i, "id"), f"'{ref['id']}' is a regulator's text: say whose (region: US, EU, ...)"
+
+
+SHORT_MAX = 72
+"""Longest short form, in characters: one line of the first screen beside its label and markers."""
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+@rule("short-form", "error", "data")
+def short_forms_keep_the_numbers(parsed: Parsed, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
+    """A short form fits one line and carries only numbers its full statement states."""
+    for loc, statement in parsed.statements:
+        short = statement.get("short")
+        if not isinstance(short, str):
+            continue
+        if len(short) > SHORT_MAX:
+            yield loc + ("short",), f"short form has {len(short)} characters; at most {SHORT_MAX}"
+        full = " ".join(str(v) for k, v in statement.items() if k not in ("short", "cite", "at", "curator_note"))
+        missing = sorted(set(_NUMBER.findall(short)) - set(_NUMBER.findall(full)))
+        if missing:
+            yield loc + ("short",), f"short form has {', '.join(missing)}, which the full statement does not state"
+
+
+def _get(data: object, path: tuple) -> object:
+    for part in path:
+        data = data.get(part) if isinstance(data, dict) else None
+    return data

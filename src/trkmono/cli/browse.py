@@ -56,7 +56,7 @@ def compare(names: Names = None, *, read: Reading) -> None:
     Example: trkmono compare larotrectinib entrectinib
     """
     library = read.library()
-    chosen = [read.find(library, n) for n in names] if names else list(library.monographs())
+    chosen = [read.find(library, n) for n in names] if names else list(read.monographs(library))
     monographs = list({m.id: m for m in chosen}.values())
     from trkmono.clinical.compare import compare as build
     from trkmono.views import json as as_json, markdown

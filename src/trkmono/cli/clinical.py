@@ -91,7 +91,7 @@ def resistance(
     mutation = " ".join(words) if words else None
     if mutation is not None:
         parse(mutation)
-    full = table(list(read.library().monographs()))
+    full = table(list(read.monographs(read.library())))
     row, regional = lookup(full, mutation) if mutation else (None, [])
     from trkmono.views import json as as_json, markdown
     read.answer(text=lambda console: (tool_views().render_mutation(console, full, row, regional) if row

@@ -1,4 +1,4 @@
-"""What every read command does the same way: its six shared options, opening the library,
+"""What every read command does the same way: its seven shared options, opening the library,
 reporting what was skipped, and answering in the chosen format.
 
 A read command is written as ``@read_command def show(name: Name, ..., read: Reading)``: the
@@ -17,9 +17,11 @@ from pathlib import Path
 from typing import Optional
 
 from trkmono.cli.guard import command, emit, say
-from trkmono.cli.options import Color, ColorOption, DataDir, FormatOption, JsonFlag, NoPager, Quiet, output_format
+from trkmono.cli.options import (Color, ColorOption, DataDir, FormatOption, JsonFlag, NoPager, Quiet, RegionOption,
+                                 output_format)
 
-SHARED_OPTIONS = (("data_dir", DataDir, None), ("output", FormatOption, None), ("json", JsonFlag, False),
+SHARED_OPTIONS = (("data_dir", DataDir, None), ("region", RegionOption, None), ("output", FormatOption, None),
+                  ("json", JsonFlag, False),
                   ("color", ColorOption, Color.auto), ("no_pager", NoPager, False), ("quiet", Quiet, False))
 """(parameter, typer annotation, default) of the options every read command takes, in help order."""
 
@@ -29,11 +31,18 @@ class Reading:
     """The shared options of one read command's run, and what they decide."""
 
     data_dir: Optional[Path]
+    region_option: Optional[str]
     output: Optional[Enum]
     json: bool
     color: Enum
     no_pager: bool
     quiet: bool
+
+    @property
+    def region(self) -> str:
+        """The region whose label the answer follows (--region, $TRKMONO_REGION or US)."""
+        from trkmono.regions import chosen
+        return chosen(self.region_option)
 
     @property
     def format(self) -> str:
@@ -45,8 +54,14 @@ class Reading:
         return open_library(self.data_dir, self.quiet)
 
     def find(self, library, name: str):
-        """The monograph for a name (see ``find``)."""
-        return find(library, name, self.quiet)
+        """The monograph for a name (see ``find``), as read under the chosen region."""
+        from trkmono.regions import view
+        return view(find(library, name, self.quiet), self.region)
+
+    def monographs(self, library):
+        """Every monograph of the library, one at a time, as read under the chosen region."""
+        from trkmono.regions import view
+        return (view(m, self.region) for m in library.monographs())
 
     def answer(self, text=None, json=None, markdown=None) -> None:
         """Print the answer in the chosen format, paged unless --no-pager (see ``answer``)."""
@@ -62,7 +77,8 @@ def read_command(function):
 
     @functools.wraps(function)
     def with_shared_options(*args, **kwargs):
-        read = Reading(**{name: kwargs.pop(name) for name, _, _ in SHARED_OPTIONS})
+        read = Reading(*(kwargs.pop(name) for name, _, _ in SHARED_OPTIONS))
+        read.region  # an unknown region is a usage error before anything is read
         return function(*args, read=read, **kwargs)
 
     with_shared_options.__signature__ = signature.replace(parameters=own + shared)

@@ -14,7 +14,7 @@ def provenance(names: Names = None, *, read: Reading) -> None:
     Example: trkmono provenance larotrectinib --format markdown
     """
     library = read.library()
-    chosen = [read.find(library, n) for n in names] if names else list(library.monographs())
+    chosen = [read.find(library, n) for n in names] if names else list(read.monographs(library))
     from trkmono.clinical.provenance import provenance as report
     reports = [report(m) for m in {m.id: m for m in chosen}.values()]
     from trkmono.views import json as as_json, provenance as views

@@ -91,6 +91,9 @@ FormatOption = Annotated[Optional[OutputFormat], typer.Option(
     "--format", "-f", help="text (default), json or markdown.", show_default=False)]
 ColorOption = Annotated[Color, typer.Option("--color", help="Colour: auto (terminal only), always, never.")]
 NoPager = Annotated[bool, typer.Option("--no-pager", help="Never page long output (it is never paged when piped).")]
+RegionOption = Annotated[Optional[str], typer.Option(
+    "--region", "-r", metavar="REGION", show_default=False,
+    help="Whose label to follow: US (default), EU, UK, CH, HK, CA, JP, CN, AU [env: TRKMONO_REGION].")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Do not report skipped files or notes on stderr.")]
 
 

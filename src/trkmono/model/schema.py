@@ -59,6 +59,9 @@ Cyp3aCondition = Literal[terms.CYP3A_CONDITIONS]
 ResistanceRegion = Literal[terms.RESISTANCE_REGIONS]
 Activity = Literal[terms.ACTIVITIES]
 ResistanceEvidence = Literal[terms.RESISTANCE_BASES]
+Region = Literal[terms.REGIONS]
+"""A jurisdiction: US, EU, UK, CH, HK, CA, JP, CN, AU."""
+Phase = Literal[terms.PHASES]
 EvidenceStatus = Literal[terms.EVIDENCE_STATUSES]
 """See ``terms.EVIDENCE_STATUSES``."""
 IdentifierSystem = Literal[terms.IDENTIFIER_SYSTEMS]
@@ -90,6 +93,14 @@ class Cited(Model):
     secondary sources agree) or unconfirmed (one secondary source, or sources disagree)."""
     curator_note: Text | None = None
     """How this statement was researched or why it is doubted; for curators, not shown by default."""
+    regions: list[Region] = []
+    """Whose label texts state this (US, EU, ...); empty for what is not a label fact (trials,
+    mechanism). A screen for one region shows only its own and the region-free statements."""
+    region_note: Text | None = None
+    """Why a regional statement cites no reference of one of its regions."""
+    short: Text | None = None
+    """The curator's short form for the first screen, cited like the full text and carrying the
+    same numbers (validate checks both)."""
 
 
 class Statement(Cited):
@@ -164,6 +175,8 @@ class Identity(Model):
     """Route of administration."""
     formulations: list[Formulation] = []
     """Dosage forms and strengths."""
+    identity_doubt: Statement | None = None
+    """Why the drug's identity itself is in doubt (shown in every header and listing)."""
     identifiers: list[Identifier] = []
     """Codes the drug or its products carry in drug and regulatory databases; ``show`` finds the
     drug by any of them."""
@@ -203,6 +216,8 @@ class RegulatorHistory(Model):
     regulator: Text
     """The regulator's short name from the vocabulary (FDA, European Commission, EMA, MHRA, PMDA,
     MHLW, NMPA, Health Canada, Swissmedic, TGA, ...), optionally followed by a parenthesis."""
+    region: Region | None = None
+    """The jurisdiction the regulator decides for."""
     events: list[StatusEvent] = Field(min_length=1)
     """Events in date order."""
 
@@ -245,6 +260,12 @@ class Population(Model):
     """Largest body surface area covered, in m2 (inclusive)."""
     bsa_below_m2: float | None = Field(default=None, gt=0)
     """Body surface areas strictly below this are covered, in m2."""
+    bsa_above_m2: float | None = Field(default=None, ge=0)
+    """Body surface areas strictly above this are covered, in m2 (the source says 'greater than')."""
+    any_of: list[Population] = []
+    """Alternatives joined by 'or', as the label joins them ('adults, and paediatric patients 12
+    years and older with BSA > 1.50 m2'): the population covers a patient whom its own bounds and
+    at least one alternative cover."""
     description: Text | None = None
     """The population in the source's words."""
 
@@ -252,6 +273,8 @@ class Population(Model):
     def _one_bound_each_way(self) -> Population:
         if self.max_bsa_m2 is not None and self.bsa_below_m2 is not None:
             raise ValueError("give max_bsa_m2 or bsa_below_m2, not both")
+        if self.min_bsa_m2 is not None and self.bsa_above_m2 is not None:
+            raise ValueError("give min_bsa_m2 (inclusive) or bsa_above_m2 (exclusive), not both")
         if self.min_age is not None and self.age_above is not None:
             raise ValueError("give min_age (inclusive) or age_above (exclusive), not both")
         return self
@@ -272,6 +295,9 @@ class Indication(Cited):
     """Where in treatment it sits (e.g. no satisfactory alternative or progressed after treatment)."""
     approval_basis: Text | None = None
     """E.g. accelerated approval based on response rate, when the source says."""
+    approval: EventKind | None = None
+    """This indication's own status (an approval kind), when the source says; a drug's
+    indications can differ (one accelerated, one regular)."""
 
 
 class ResistanceFinding(Cited):
@@ -350,6 +376,9 @@ class ReductionStep(Model):
     """The reduced dose."""
     note: Text | None = None
     """A footnote of the source for this step."""
+    stays_when_bsa_rises: bool = False
+    """The label's binding footnote: a patient on this step stays on it (per m2) even if the body
+    surface area rises above the ladder's band during treatment."""
 
 
 class ReductionLadder(Cited):
@@ -357,6 +386,8 @@ class ReductionLadder(Cited):
 
     population: Population
     """Who the ladder is for."""
+    phase: Phase | None = None
+    """For a regimen with a lead-in: the phase this ladder reduces (lead-in or maintenance)."""
     steps: list[ReductionStep] = Field(min_length=1)
     """Rungs in order, step 1 first."""
     after_last_step: Text
@@ -414,6 +445,10 @@ class Interaction(Cited):
     """What interacts (e.g. grapefruit, P-gp substrates)."""
     action: Text
     """What to do."""
+    avoid: bool = False
+    """True when the label says to avoid it (always on the first screen)."""
+    glance: int | None = Field(default=None, ge=1)
+    """Rank on the first screen by clinical weight (1 first); None: not on it unless avoided."""
 
 
 class Dosing(Model):
@@ -457,6 +492,8 @@ class Warning(Cited):
     """Short name (e.g. Hepatotoxicity)."""
     text: Text
     """What the source says, paraphrased."""
+    glance: int | None = Field(default=None, ge=1)
+    """Rank on the first screen by clinical weight (1 first); None: not on it."""
 
 
 class BoxedWarning(Cited):
@@ -624,6 +661,8 @@ class Reference(Model):
     """Who published it (regulator, journal, company, website)."""
     date: PartialDate | None = None
     """Publication or revision date."""
+    region: Region | None = None
+    """Whose regulatory text this is, or reproduces (a third-party copy of the EU SmPC: EU)."""
     url: Text | None = None
     """Where to read it."""
     tier: EvidenceTier
