@@ -59,7 +59,11 @@ def weakest_evidence(statuses) -> str:
 
 def _status(m: Monograph) -> list[Claim]:
     claims: list[Claim] = [(m.status.stage, m.status)]
+    if m.status.get("scope"):
+        claims.append((m.status.scope.text, m.status.scope))
     for history in m.status.regulators:
+        if not history.events:  # every event belongs to another region's reading
+            continue
         latest = history.events[-1]
         claims.append((f"{history.regulator}: {describe.event(latest)} ({latest.date})", latest))
     return claims

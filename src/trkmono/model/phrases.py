@@ -99,9 +99,19 @@ def adjustment(a: Adjustment) -> str:
     return effects[0] if effects else "no dose change stated"
 
 
+def no_boxed_warning(m: Monograph) -> str:
+    """Why a monograph states no boxed warning: no label exists, or none was available to read."""
+    if m.status.stage == "approved":
+        return "not known (no label text was available)"
+    return "not applicable (no approved label)"
+
+
 def event(e: StatusEvent) -> str:
-    """'accelerated approval'."""
-    return e.kind.replace("-", " ")
+    """'accelerated approval', 'priority review (pending, decision due 2026-06-23)'."""
+    kind = e.kind.replace("-", " ")
+    if not e.get("pending"):
+        return kind
+    return kind + (f" (pending, decision due {e.decision_due})" if e.get("decision_due") else " (pending)")
 
 
 def reference_line(r: Reference) -> str:
@@ -113,9 +123,10 @@ def reference_line(r: Reference) -> str:
 
 
 def fda_status(m: Monograph) -> str:
-    """The latest FDA event, or the overall stage when the FDA has none."""
+    """The latest FDA event, or the overall stage when the FDA has none (an approval elsewhere is
+    never shown as if the FDA had given it)."""
     for history in m.status.regulators:
-        if history.regulator.upper() == "FDA":
+        if history.regulator.upper() == "FDA" and history.events:
             latest = history.events[-1]
             return f"{event(latest)} ({latest.date})"
-    return m.status.stage
+    return "not FDA-approved (approved elsewhere)" if m.status.stage == "approved" else m.status.stage

@@ -256,7 +256,7 @@ def _rule_text(a) -> str:
 def _safety(m: Monograph, mark: Markers, notes: bool) -> list[str]:
     s = m.safety
     boxed = s.boxed_warning
-    lines = (["Boxed warning: not applicable (no approved label)", ""] if boxed is None else
+    lines = ([f"Boxed warning: {describe.no_boxed_warning(m)}", ""] if boxed is None else
              [f"Boxed warning: {escape(boxed.text or 'yes') if boxed.present else 'none'}{mark(boxed)}"]
              + _note(boxed, notes, "") + [""])
     if s.warnings:

@@ -399,7 +399,7 @@ def _safety(m: Monograph, notes: bool) -> RenderableType:
     boxed = s.boxed_warning
     parts: list[RenderableType] = []
     if boxed is None:
-        parts.append(Text("Boxed warning: not applicable (no approved label)", style="bold"))
+        parts.append(Text(f"Boxed warning: {describe.no_boxed_warning(m)}", style="bold"))
     else:
         heading_text = Text("Boxed warning: ", style="bold") + Text(boxed.text or "yes" if boxed.present else "none")
         parts.append(cited(heading_text, boxed, m, bullet="", notes=notes))
