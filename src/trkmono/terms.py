@@ -49,7 +49,7 @@ TIER_SHORT = {
 EVIDENCE_STATUSES = ("confirmed", "corroborated", "unconfirmed")
 """confirmed: a regulatory or peer-reviewed text that was read states it; corroborated: only
 reproductions of the label or other secondary sources, at least two independent ones, agree;
-unconfirmed: one secondary source, the seed page alone, or sources disagree."""
+unconfirmed: one secondary source alone, or sources disagree."""
 
 STAGES = ("approved", "investigational", "discontinued")
 GENERATIONS = ("first", "next")

@@ -179,7 +179,7 @@ def test_json_carries_the_same_in_the_envelope(labels, dailymed):
     by_id = {label["set_id"]: label for label in data["labels"]}
     assert by_id[ALPHA_NEW] == {
         "set_id": ALPHA_NEW, "drugs": ["alphatinib", "betatinib"], "title": f"FICTIONAL LABEL {ALPHA_NEW}",
-        "status": "newer", "recorded_versions": [4], "current_version": 5, "published": "2025-04-10",
+        "status": "newer", "recorded_versions": [4], "baseline_version": None, "current_version": 5, "published": "2025-04-10",
         "address": f"{dailymed.url}/services/v2/spls/{ALPHA_NEW}/history.json",
         "cited_by": [{"drug": "alphatinib", "reference": "alpha-label", "recorded_version": 4, "claims": 10},
                      {"drug": "betatinib", "reference": "alphra-copack-label", "recorded_version": 4,
@@ -359,3 +359,35 @@ def test_validate_warns_on_a_label_with_neither_version_nor_revision_date(cli, w
 def test_the_fixture_records_are_valid(cli):
     result = cli("validate", str(LABELS))
     assert result.exit_code == 0 and result.stdout == "", result.stdout
+
+
+def test_update_records_a_baseline_so_the_next_run_is_current(labels, dailymed, tmp_path):
+    serve_current(dailymed)
+    dailymed.histories[ALPHA_NEW] = [(5, "Apr 10, 2025"), (4, "Mar 15, 2024")]
+    baseline = tmp_path / "label-baseline.json"
+    assert labels("--baseline", str(baseline)).exit_code == 1, "no baseline yet: the newer version is reported"
+    updated = labels("--baseline", str(baseline), "--update")
+    assert updated.exit_code == 0, updated.output
+    assert f"recorded 3 label version(s) as read in {baseline}" in updated.stderr
+    recorded = json.loads(baseline.read_text(encoding="utf-8"))["labels"]
+    assert recorded[ALPHA_NEW]["version"] == 5 and recorded[BETA]["version"] == 7
+    again = labels("--baseline", str(baseline), "--json")
+    assert again.exit_code == 0
+    data = json.loads(again.stdout)
+    assert {label["status"] for label in data["labels"]} == {"current"}
+    assert {label["set_id"]: label["baseline_version"] for label in data["labels"]}[ALPHA_NEW] == 5
+    text = " ".join(labels("--baseline", str(baseline)).stdout.split())
+    assert "Baseline: version 5 read by a curator" in text and "3 label(s): 3 current." in text
+    dailymed.histories[ALPHA_NEW] = [(6, "Jan 05, 2026"), (5, "Apr 10, 2025")]
+    assert labels("--baseline", str(baseline)).exit_code == 1, "a version newer than the baseline is reported"
+
+
+def test_update_needs_a_baseline_file_and_a_bad_one_is_refused(labels, dailymed, tmp_path):
+    serve_current(dailymed)
+    result = labels("--update")
+    assert result.exit_code == 2 and "--update needs --baseline FILE" in result.stderr
+    broken = tmp_path / "broken.json"
+    broken.write_text("[1, 2", encoding="utf-8")
+    result = labels("--baseline", str(broken))
+    assert result.exit_code == 2 and "not a label baseline" in result.stderr
+    assert "Traceback" not in result.output

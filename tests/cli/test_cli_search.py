@@ -64,7 +64,7 @@ def test_snippets_are_short_and_cut_with_ellipses(cli):
 
 
 def test_evidence_status_and_sections(cli):
-    found = hits(cli, "seed", "grapefruit")
+    found = hits(cli, "Liv Hospital", "grapefruit")
     assert any(h["drug"] == "utatrectinib" and h["section"] == "dosing › general" and h["evidence"] == "unconfirmed" for h in found)
 
 
