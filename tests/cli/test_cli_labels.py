@@ -361,33 +361,46 @@ def test_the_fixture_records_are_valid(cli):
     assert result.exit_code == 0 and result.stdout == "", result.stdout
 
 
-def test_update_records_a_baseline_so_the_next_run_is_current(labels, dailymed, tmp_path):
-    serve_current(dailymed)
-    dailymed.histories[ALPHA_NEW] = [(5, "Apr 10, 2025"), (4, "Mar 15, 2024")]
+
+IBTROZI = "51ac8e52-3269-4102-8dc8-dba22d82128c"
+"""The US label of taletrectinib (a shipped monograph records it on a reproduction of the label)."""
+
+
+@pytest.fixture
+def taletrectinib_only(tmp_path: Path) -> Path:
+    folder = tmp_path / "library"
+    folder.mkdir()
+    shutil.copy(REPO / "data" / "monographs" / "taletrectinib.yaml", folder)
+    return folder
+
+
+def test_update_records_a_baseline_so_the_next_run_is_current(labels, dailymed, taletrectinib_only, tmp_path):
+    dailymed.histories = {IBTROZI: [(2, "Sep 01, 2025"), (1, "Jun 11, 2025")]}
     baseline = tmp_path / "label-baseline.json"
-    assert labels("--baseline", str(baseline)).exit_code == 1, "no baseline yet: the newer version is reported"
-    updated = labels("--baseline", str(baseline), "--update")
+    first = labels("--baseline", str(baseline), folder=taletrectinib_only)
+    assert first.exit_code == 1, "no version recorded yet: the label needs a curator"
+    assert "NO VERSION RECORDED" in first.stdout
+    updated = labels("--baseline", str(baseline), "--update", folder=taletrectinib_only)
     assert updated.exit_code == 0, updated.output
-    assert f"recorded 3 label version(s) as read in {baseline}" in updated.stderr
+    assert f"recorded 1 label version(s) as read in {baseline}" in updated.stderr
     recorded = json.loads(baseline.read_text(encoding="utf-8"))["labels"]
-    assert recorded[ALPHA_NEW]["version"] == 5 and recorded[BETA]["version"] == 7
-    again = labels("--baseline", str(baseline), "--json")
+    assert recorded[IBTROZI]["version"] == 2 and recorded[IBTROZI]["published"] == "2025-09-01"
+    again = labels("--baseline", str(baseline), "--json", folder=taletrectinib_only)
     assert again.exit_code == 0
-    data = json.loads(again.stdout)
-    assert {label["status"] for label in data["labels"]} == {"current"}
-    assert {label["set_id"]: label["baseline_version"] for label in data["labels"]}[ALPHA_NEW] == 5
-    text = " ".join(labels("--baseline", str(baseline)).stdout.split())
-    assert "Baseline: version 5 read by a curator" in text and "3 label(s): 3 current." in text
-    dailymed.histories[ALPHA_NEW] = [(6, "Jan 05, 2026"), (5, "Apr 10, 2025")]
-    assert labels("--baseline", str(baseline)).exit_code == 1, "a version newer than the baseline is reported"
+    (label,) = json.loads(again.stdout)["labels"]
+    assert label["status"] == "current" and label["baseline_version"] == 2 and label["drugs"] == ["taletrectinib"]
+    out = " ".join(labels("--baseline", str(baseline), folder=taletrectinib_only).stdout.split())
+    assert "Baseline: version 2 read by a curator" in out and "1 label(s): 1 current." in out
+    dailymed.histories[IBTROZI] = [(3, "Jan 05, 2026"), (2, "Sep 01, 2025")]
+    assert labels("--baseline", str(baseline), folder=taletrectinib_only).exit_code == 1, "newer than the baseline"
 
 
-def test_update_needs_a_baseline_file_and_a_bad_one_is_refused(labels, dailymed, tmp_path):
-    serve_current(dailymed)
-    result = labels("--update")
+def test_update_needs_a_baseline_file_and_a_bad_one_is_refused(labels, dailymed, taletrectinib_only, tmp_path):
+    dailymed.histories = {IBTROZI: [(2, "Sep 01, 2025")]}
+    result = labels("--update", folder=taletrectinib_only)
     assert result.exit_code == 2 and "--update needs --baseline FILE" in result.stderr
     broken = tmp_path / "broken.json"
     broken.write_text("[1, 2", encoding="utf-8")
-    result = labels("--baseline", str(broken))
+    result = labels("--baseline", str(broken), folder=taletrectinib_only)
     assert result.exit_code == 2 and "not a label baseline" in result.stderr
     assert "Traceback" not in result.output

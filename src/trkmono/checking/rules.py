@@ -298,8 +298,10 @@ def names_unique(entries: list[Entry]) -> Iterator[tuple[Entry, Loc, str]]:
 
 @rule("boxed-warning", "error", "model")
 def labelled_drugs_state_boxed_warning(m: Monograph, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
-    """An approved drug states whether its label has a boxed warning (unless no label text was
-    available: its dose is then unlabelled); one without a label does not."""
+    """An approved drug whose label was read states whether it has a boxed warning; one without a label does not.
+
+    An approved drug whose label text was not available (its dose is then unlabelled) may leave it out.
+    """
     if m.status.stage == "approved" and m.safety.boxed_warning is None and m.dosing.unlabelled is None:
         yield ("safety",), "an approved drug must say whether its label carries a boxed warning"
     elif m.status.stage != "approved" and m.safety.boxed_warning is not None:
@@ -308,8 +310,7 @@ def labelled_drugs_state_boxed_warning(m: Monograph, loaded: Loaded, settings: S
 
 @rule("regulator-vocabulary", "warning", "model")
 def regulators_from_vocabulary(m: Monograph, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
-    """Each timeline names a regulator of the vocabulary (FDA, European Commission, MHRA, PMDA, NMPA, ...)
-    that decides for its region."""
+    """Each timeline names a vocabulary regulator (FDA, European Commission, MHRA, PMDA, NMPA, ...) of its region."""
     for r, history in enumerate(m.status.regulators):
         named = regulator_named(history.regulator)
         loc = ("status", "regulators", r, "regulator")

@@ -530,13 +530,13 @@ class Contraindications(Model):
     none_stated: list[Statement] = []
     """A label's statement that it lists no contraindication (per region); distinct from a
     monograph that does not record the section."""
-    items: list[Statement] = []
+    listed: list[Statement] = []
     """Each contraindication a label lists."""
 
     @model_validator(mode="after")
     def _something(self) -> Contraindications:
-        if not self.none_stated and not self.items:
-            raise ValueError("give the contraindications (items) or the label's 'none' (none_stated); "
+        if not self.none_stated and not self.listed:
+            raise ValueError("give the contraindications (listed) or the label's 'none' (none_stated); "
                              "leave the section out when it is not recorded")
         return self
 

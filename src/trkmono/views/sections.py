@@ -69,7 +69,7 @@ def _plain(items) -> list[Line]:
 
 def _contraindications(c) -> list[Group]:
     nones = [Line("None", s.text, s) for s in c.none_stated]
-    return [Group("", nones + _plain(c.items))]
+    return [Group("", nones + _plain(c.listed))]
 
 
 def _hours(t) -> str:
