@@ -39,7 +39,7 @@ def test_zurletrectinib_first_screen_says_where_it_is_not_approved(cli):
     assert "no labelled dose" in out
     assert "ICP-723" in out
     listed = text(cli("list"))
-    assert "zurletrectinib" in listed and "not FDA-approved (approved elsewhere)" in listed
+    assert "zurletrectinib" in listed and "not approved in the US" in listed
 
 
 def test_zurletrectinib_states_no_dose_in_mg_and_tiers_company_and_news_sources(cli):

@@ -300,7 +300,7 @@ def test_tool_markers_never_split_at_80_columns(cli, command):
 
 
 READ_COMMANDS = ["list", "show", "compare", "dose", "interactions", "resistance", "search", "provenance"]
-SHARED_OPTIONS = ["--data-dir", "--format", "--json", "--color", "--no-pager", "--quiet"]
+SHARED_OPTIONS = ["--data-dir", "--region", "--format", "--json", "--color", "--no-pager", "--quiet"]
 
 
 @pytest.mark.parametrize("command", READ_COMMANDS)

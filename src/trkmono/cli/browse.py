@@ -17,10 +17,14 @@ def list_command(*, read: Reading) -> None:
     Example: trkmono list --json
     """
     library = read.library()
+    from trkmono.regions import view
     from trkmono.views import json as as_json, markdown
-    read.answer(text=lambda console: terminal().render_list(console, library.heads()),  # heads read one at a time
-                json=lambda: as_json.library_json(library.heads(), [b.path for b in library.broken]),
-                markdown=lambda: markdown.library(library.heads()))
+
+    def heads():  # read one at a time, as the chosen region reads them
+        return (view(head, read.region) for head in library.heads())
+    read.answer(text=lambda console: terminal().render_list(console, heads()),
+                json=lambda: as_json.library_json(heads(), [b.path for b in library.broken]),
+                markdown=lambda: markdown.library(heads()))
 
 
 @read_command

@@ -25,22 +25,28 @@ def dose(
         "--cyp3a", help="A CYP3A4 inhibitor or inducer taken with it.")] = None,
     reduction: Annotated[Optional[int], typer.Option(
         "--reduction", metavar="N", help="Dose-reduction step N of the label's adverse-reaction ladder.")] = None,
+    ladder_bsa: Annotated[Optional[float], typer.Option(
+        "--ladder-bsa", metavar="M2", help="With --reduction: the BSA at which a child's reduction ladder was "
+        "chosen (decides where the label keeps a child on its ladder as the BSA grows).")] = None,
     *,
     read: Reading,
 ) -> None:
     """Compute a dose from the label's rules, each step with its citation; never guesses.
 
-    Starting regimen (by --age and --bsa; without either, the adult regimen), with its lead-in
-    if it has one, then at most one rule that changes the dose: the reduction step, the hepatic
-    rule or the CYP3A4 rule. The labels do not say how these combine, so when two or more would
-    change the dose, each is shown on its own and nothing is computed. Exit 0: a dose was
-    computed; 1: nothing was computed (the output says why); 2: impossible input.
+    Follows one region's label (--region; default US). Starting regimen (by --age and --bsa;
+    without either, an adult), with its lead-in if it has one, then at most one rule that changes
+    the dose: the reduction step (both phases where the label reduces the lead-in too), the
+    hepatic rule or the CYP3A4 rule. The labels do not say how these combine, so when two or
+    more would change the dose, each is shown on its own and nothing is computed. Past the last
+    reduction step the answer is the label's discontinue rule. Exit 0: a dose was computed; 1:
+    nothing was computed (the output says why); 2: impossible input.
 
     Example: trkmono dose larotrectinib --bsa 0.6 --hepatic child-pugh-b
     """
     from trkmono.clinical import dose as calculator
     request = calculator.Request(calculator.bsa_from_option(bsa), hepatic.value if hepatic else None,
-                                 cyp3a.value if cyp3a else None, reduction, calculator.age_from_option(age))
+                                 cyp3a.value if cyp3a else None, reduction, calculator.age_from_option(age),
+                                 calculator.bsa_from_option(ladder_bsa))
     calculator.check_request(request)
     outcome = calculator.calculate(read.find(read.library(), name), request)
     from trkmono.views import json as as_json, markdown

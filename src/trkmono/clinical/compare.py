@@ -58,14 +58,16 @@ def weakest_evidence(statuses) -> str:
 
 
 def _status(m: Monograph) -> list[Claim]:
+    """The stage, then each regulator's latest event the region's reading keeps (its own first)."""
     claims: list[Claim] = [(m.status.stage, m.status)]
     if m.status.get("scope"):
         claims.append((m.status.scope.text, m.status.scope))
-    for history in m.status.regulators:
-        if not history.events:  # every event belongs to another region's reading
-            continue
-        latest = history.events[-1]
-        claims.append((f"{history.regulator}: {describe.event(latest)} ({latest.date})", latest))
+    region = getattr(m, "region", None)
+    histories = sorted(m.status.regulators, key=lambda h: h.region != region)
+    for history in histories:
+        if history.events:
+            latest = history.events[-1]
+            claims.append((f"{history.regulator}: {describe.event(latest)} ({latest.date})", latest))
     return claims
 
 

@@ -87,6 +87,8 @@ class Request:
     cyp3a: str | None = None
     reduction: int | None = None
     age: Age | None = None
+    ladder_bsa: Decimal | None = None
+    """The BSA at which a child's reduction ladder was chosen (for a ladder whose step binds)."""
 
 
 @dataclass(frozen=True)
@@ -186,6 +188,10 @@ class Outcome:
     strengths: list[Formulation] = field(default_factory=list)
     """Solid forms with their mg strengths (listed, never used to round)."""
     after_last_step: str | None = None
+    discontinue: str | None = None
+    """The label's discontinue rule, when the step asked for is past the ladder's last step."""
+    bsa_note: str | None = None
+    """How the BSA was read against the label's table (rounded to its precision), when it was."""
 
     @property
     def computed(self) -> bool:
@@ -220,6 +226,10 @@ class _Rule:
     replace: Dose | None = None
     """A dose to use instead (a reduction step or a rule's fixed dose)."""
     percent: Decimal | None = None
+    lead_in_dose: Dose | None = None
+    """The reduced dose for the lead-in phase (the lead-in ladder's step), when the label gives one."""
+    cap: Decimal | None = None
+    """The label's maximum per dose for the patient's regimen, which the rule must not pass silently."""
 
     @property
     def no_change(self) -> bool:
@@ -262,9 +272,11 @@ def age_from_option(text: str | None) -> Age | None:
 
 def check_request(request: Request) -> None:
     """Refuse impossible input with a message that says what is allowed (exit 2)."""
-    bsa = request.bsa_m2
-    if bsa is not None and not (bsa.is_finite() and MIN_BSA_M2 <= bsa <= MAX_BSA_M2):
-        raise UsageError(f"--bsa {mg(bsa) if bsa.is_finite() else bsa}: {_bsa_range()}")
+    for option, bsa in (("--bsa", request.bsa_m2), ("--ladder-bsa", request.ladder_bsa)):
+        if bsa is not None and not (bsa.is_finite() and MIN_BSA_M2 <= bsa <= MAX_BSA_M2):
+            raise UsageError(f"{option} {mg(bsa) if bsa.is_finite() else bsa}: {_bsa_range()}")
+    if request.ladder_bsa is not None and request.reduction is None:
+        raise UsageError("--ladder-bsa tells which reduction ladder a child is on; give it with --reduction")
     age = request.age
     if age is not None and not 0 <= age.months <= MAX_AGE_YEARS * 12:
         raise UsageError(f"--age {age}: {AGE_SYNTAX}")
@@ -285,6 +297,8 @@ def asked(request: Request) -> str:
                  else "no --bsa" if r.age is not None else "adult (no --bsa, no --age)")
     if r.reduction is not None:
         parts.append(f"dose-reduction step {r.reduction}")
+    if r.ladder_bsa is not None:
+        parts.append(f"ladder chosen at BSA {mg(r.ladder_bsa)} m2")
     if r.hepatic:
         parts.append(f"hepatic {r.hepatic}")
     if r.cyp3a:
@@ -308,6 +322,8 @@ def calculate(m: Monograph, request: Request) -> Outcome:
                    + "; trkmono computes nothing for a drug without one")
         return out
 
+    request = _read_bsa(dosing.regimens, request, out)
+    out.request = request
     regimen, patient = _choose_regimen(m, _patient(request), out)
     start = None
     if regimen is not None:
@@ -323,12 +339,67 @@ def calculate(m: Monograph, request: Request) -> Outcome:
         current = _apply(rule, current, request, out)
     if current is not None and not out.reasons:
         out.dose = current
-        out.lead_in = start.lead_in
-        if start.lead_in is not None and modifiers:
-            out.lead_in_note = (f"the monograph does not say whether {modifiers[0].label} applies to the "
-                                "lead-in; the lead-in is shown unchanged, as the label gives it")
-        out.volumes, out.strengths = _forms(m, regimen, current, start.lead_in)
+        out.lead_in = _lead_in_after(start.lead_in, modifiers, request, out)
+        out.volumes, out.strengths = _forms(m, regimen, current, out.lead_in)
     return out
+
+
+def _lead_in_after(lead_in: LeadInDose | None, modifiers: list[_Rule], request: Request,
+                   out: Outcome) -> LeadInDose | None:
+    """The lead-in phase after the one rule that changed the dose: the lead-in ladder's step for a
+    reduction; for another rule, unchanged with a note (the labels' rules name the starting dose)."""
+    if lead_in is None or not modifiers:
+        return lead_in
+    rule = modifiers[0]
+    if rule.lead_in_dose is not None:
+        amount, _ = _amount(rule.lead_in_dose, request.bsa_m2, "the reduced lead-in dose")
+        return None if amount is None else replace(lead_in, dose=amount)
+    if rule.step.kind == "reduction":
+        out.lead_in_note = ("the monograph records no reduced dose for the lead-in phase; the lead-in dose "
+                            "that was not tolerated is not shown (read the label's reduction table)")
+        return None
+    out.lead_in_note = (f"the monograph does not say whether {rule.label} applies to the "
+                        "lead-in; the lead-in is shown unchanged, as the label gives it")
+    return lead_in
+
+
+def _read_bsa(regimens: list[Regimen], request: Request, out: Outcome) -> Request:
+    """The BSA as the label's table reads it: one that falls between two of its bands (0.805 between
+    0.80 and 0.81) is rounded half up to the table's precision, and the outcome says so."""
+    bsa = request.bsa_m2
+    bands = [p for r in regimens for p in _alternatives(r.population) if _has_bsa_bounds(p)]
+    if bsa is None or not bands or any(_bsa_inside(p, bsa) for p in bands):
+        return request
+    places = max(_places(value) for p in bands for value in _bsa_values(p))
+    rounded = bsa.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    if rounded == bsa or not any(_bsa_inside(p, rounded) for p in bands):
+        return request
+    out.bsa_note = (f"BSA {mg(bsa)} m2 falls between two bands of the label's table, which gives BSA to "
+                    f"{places} decimal place{'s' if places != 1 else ''}: read as {mg(rounded)} m2")
+    return replace(request, bsa_m2=rounded)
+
+
+def _alternatives(p: Population) -> list[Population]:
+    """The population's OR-joined alternatives, or the population itself."""
+    return list(p.any_of or ()) or [p]
+
+
+def _bsa_values(p: Population) -> list[float]:
+    return [v for v in (p.min_bsa_m2, p.max_bsa_m2, p.bsa_below_m2, p.bsa_above_m2) if v is not None]
+
+
+def _has_bsa_bounds(p: Population) -> bool:
+    return bool(_bsa_values(p))
+
+
+def _places(value: float) -> int:
+    return max(0, -decimal(value).as_tuple().exponent)
+
+
+def _bsa_inside(p: Population, bsa: Decimal) -> bool:
+    """True when the population's BSA bounds alone hold ``bsa``."""
+    verdict, _ = _bsa(p, Patient(None, None, bsa, bsa))
+    return verdict is True
 
 
 def _patient(request: Request) -> Patient:
@@ -376,9 +447,14 @@ def _choose_regimen(m: Monograph, patient: Patient, out: Outcome) -> tuple[Regim
         return chosen, patient
     if not sure and not unsure:
         out.candidates = excluded
-        out.refuse("the monograph gives no adult regimen (one for adults without an upper BSA bound); "
-                   "give --bsa to choose a BSA band" if adult_path and patient.age is None
-                   else f"no regimen in the monograph covers {who}")
+        youngest = _youngest(m.dosing.regimens)
+        if patient.age is not None and youngest is not None and patient.age.months <= youngest[0]:
+            out.refuse(f"no regimen in the monograph covers {who}: the youngest patients its regimens cover "
+                       f"are {youngest[1]} (for younger children it records no dose; check the label)")
+        else:
+            out.refuse("the monograph gives no adult regimen (one for adults without an upper BSA bound); "
+                       "give --bsa to choose a BSA band" if adult_path and patient.age is None
+                       else f"no regimen in the monograph covers {who}")
         return None, patient
     out.candidates = [(r, "covers this patient") for r, _ in sure] + unsure
     out.ambiguous = True
@@ -394,6 +470,19 @@ def _choose_regimen(m: Monograph, patient: Patient, out: Outcome) -> tuple[Regim
     out.refuse(f"trkmono cannot tell which regimen applies to {who} without guessing"
                + "".join(f"; {hint}" for hint in hints) + "; read the candidates")
     return None, patient
+
+
+def _youngest(regimens: list[Regimen]) -> tuple[Decimal, str] | None:
+    """(months, words) of the youngest age any regimen covers, when every regimen has a lower age
+    bound; None when one has none (a regimen for any age)."""
+    lows = []
+    for r in regimens:
+        for p in _alternatives(r.population):
+            bound = p.min_age or p.age_above
+            if bound is None:
+                return None
+            lows.append((_months(bound.value, bound.unit), describe.age_bounds(p).split(",")[0]))
+    return min(lows, key=lambda low: low[0]) if lows else None
 
 
 def _start(regimen: Regimen, request: Request, out: Outcome) -> Step:
@@ -434,7 +523,8 @@ def _rules(m: Monograph, request: Request, patient: Patient, out: Outcome) -> li
 
 
 def _reduction(m: Monograph, request: Request, patient: Patient, out: Outcome) -> _Rule | None:
-    """Step N of the ladder that covers the patient."""
+    """Step N of the ladder that covers the patient, with the lead-in ladder's step N when the
+    regimen's phases have ladders of their own."""
     n = request.reduction
     ladders = m.dosing.reductions
     if not ladders:
@@ -442,16 +532,12 @@ def _reduction(m: Monograph, request: Request, patient: Patient, out: Outcome) -
                               effect="no rule in the monograph"))
         out.refuse("the monograph gives no dose-reduction ladder")
         return None
-    ladder, why = _pick([(lad, lad.population) for lad in ladders], patient)
+    main = [lad for lad in ladders if lad.phase != "lead-in"]
+    ladder = _ladder(main, request, patient, out)
     if ladder is None:
-        for lad in ladders:
-            out.steps.append(Step("reduction", "Dose-reduction ladder", lad, describe.population(lad.population),
-                                  " → ".join(describe.dose(s.dose) for s in lad.steps), applied=False))
-        out.refuse(f"dose reduction: {why}")
         return None
     if n > len(ladder.steps):
-        raise UsageError(f"--reduction {n}: the dose-reduction ladder for "
-                         f"{describe.population(ladder.population)} has steps 1 to {len(ladder.steps)}")
+        return _past_last_step(ladder, n, out)
     rung = ladder.steps[n - 1]
     step = Step("reduction", f"Dose reduction step {n} of {len(ladder.steps)}", ladder,
                 describe.population(ladder.population), describe.dose(rung.dose))
@@ -460,7 +546,59 @@ def _reduction(m: Monograph, request: Request, patient: Patient, out: Outcome) -
     if n == len(ladder.steps):
         out.after_last_step = ladder.after_last_step
     out.steps.append(step)
-    return _Rule(step, f"dose-reduction step {n}", replace=rung.dose)
+    lead_in = [lad for lad in ladders if lad.phase == "lead-in"]
+    lead_ladder, _ = _pick([(lad, lad.population) for lad in lead_in], patient) if lead_in else (None, "")
+    lead_dose = lead_ladder.steps[n - 1].dose if lead_ladder is not None and n <= len(lead_ladder.steps) else None
+    if lead_dose is not None:
+        step.notes.append(f"During the lead-in phase: {describe.dose(lead_dose)} (the label's lead-in ladder).")
+    return _Rule(step, f"dose-reduction step {n}", replace=rung.dose, lead_in_dose=lead_dose)
+
+
+def _ladder(ladders: list, request: Request, patient: Patient, out: Outcome):
+    """The ladder the patient is on: by the BSA now, unless a ladder's step binds a child who has
+    grown out of its band (then --ladder-bsa, the BSA at which the ladder was chosen, decides)."""
+    n = request.reduction
+    chosen_at = patient if request.ladder_bsa is None else replace(
+        patient, bsa_low=request.ladder_bsa, bsa_high=request.ladder_bsa)
+    ladder, why = _pick([(lad, lad.population) for lad in ladders], chosen_at)
+    binding = [lad for lad in ladders if lad is not ladder and _binds(lad, n)
+               and _bsa(lad.population, patient)[0] is False and patient.adult is not True]
+    if request.ladder_bsa is not None:
+        if ladder is not None and not _binds(ladder, n) and _bsa(ladder.population, patient)[0] is False:
+            ladder, why = _pick([(lad, lad.population) for lad in ladders], patient)
+    elif ladder is not None and binding:
+        for lad in [ladder] + binding:
+            out.steps.append(Step("reduction", f"Dose reduction step {n}: candidate ladder", lad,
+                                  describe.population(lad.population), describe.dose(lad.steps[n - 1].dose)
+                                  if n <= len(lad.steps) else lad.after_last_step, applied=False,
+                                  notes=[s.note for s in lad.steps[n - 1:n] if s.note]))
+        out.refuse(f"dose reduction: the label keeps a child on step {n} of the ladder for "
+                   f"{describe.population(binding[0].population)} even when the BSA grows out of that band; "
+                   "which ladder this child is on decides (give --ladder-bsa, the BSA when the ladder was chosen, "
+                   "or --age 18 or more for an adult)")
+        return None
+    if ladder is None:
+        for lad in ladders:
+            out.steps.append(Step("reduction", "Dose-reduction ladder", lad, describe.population(lad.population),
+                                  " → ".join(describe.dose(s.dose) for s in lad.steps), applied=False))
+        out.refuse(f"dose reduction: {why}")
+    return ladder
+
+
+def _binds(ladder, n: int) -> bool:
+    """True when step ``n`` (or an earlier one) of the ladder keeps a child on it as the BSA grows."""
+    return any(s.stays_when_bsa_rises for s in ladder.steps[:n])
+
+
+def _past_last_step(ladder, n: int, out: Outcome) -> None:
+    """A step past the ladder's last: the label's discontinue rule, no dose."""
+    out.steps.append(Step("reduction", f"Dose reduction step {n}: past the last step ({len(ladder.steps)})",
+                          ladder, describe.population(ladder.population), ladder.after_last_step, applied=False,
+                          effect="no further reduction in the label"))
+    out.discontinue = ladder.after_last_step
+    out.refuse(f"step {n} is past the label's last reduction step ({len(ladder.steps)}); the label says: "
+               f"{ladder.after_last_step}")
+    return None
 
 
 def _adjustment(kind: str, label: str, rules: list[Adjustment], condition: str, patient: Patient,
@@ -537,6 +675,14 @@ def _apply(rule: _Rule, current: Amount | None, request: Request, out: Outcome) 
         sign = "+" if rule.percent > 0 else "−"
         step.effect = f"{mg(current.mg)} mg {sign} {mg(abs(rule.percent))}% = {mg(new)} mg"
         step.dose = Amount(new, current.frequency)
+        cap = out.regimen.dose.max_mg if out.regimen is not None else None
+        if cap is not None and new > decimal(cap):
+            step.applied = False
+            step.effect += (f", above the label's maximum of {describe.number(cap)} mg per dose for this "
+                            f"population ({mg(decimal(cap))} mg {current.frequency})")
+            out.refuse(f"{rule.label} gives {mg(new)} mg, above the label's maximum of {describe.number(cap)} mg "
+                       "per dose for this population; the label does not say which applies, so no dose is computed")
+            return None
         return step.dose
     amount, effect = _amount(rule.replace, request.bsa_m2, rule.label)
     step.effect = effect if step.kind == "reduction" or amount is None else "use instead: " + effect
@@ -584,11 +730,24 @@ def covers(p: Population, patient: Patient, bsa: bool = True) -> tuple[bool | No
     ``bsa=False`` leaves the BSA bounds out (the adult regimen without --bsa).
     """
     verdicts = [_group(p, patient), _age(p, patient)] + ([_bsa(p, patient)] if bsa else [])
+    if p.any_of:
+        verdicts.append(_any_of(p.any_of, patient, bsa))
     for verdict, why in verdicts:
         if verdict is False:
             return False, why
     unknown = [why for verdict, why in verdicts if verdict is None]
     return (None, "; ".join(unknown)) if unknown else (True, "")
+
+
+def _any_of(alternatives: list[Population], patient: Patient, bsa: bool) -> tuple[bool | None, str]:
+    """True when one alternative covers the patient, False when none can, else None."""
+    verdicts = [covers(p, patient, bsa) for p in alternatives]
+    if any(verdict is True for verdict, _ in verdicts):
+        return True, ""
+    unknown = [why for verdict, why in verdicts if verdict is None]
+    if unknown:
+        return None, " or ".join(unknown)
+    return False, " and ".join(why for _, why in verdicts)
 
 
 def _group(p: Population, patient: Patient) -> tuple[bool | None, str]:
@@ -626,7 +785,7 @@ def _age(p: Population, patient: Patient) -> tuple[bool | None, str]:
         inside = above_low and (below is None or months < below)
         return (True, "") if inside else (False, f"for {bounds}")
     if patient.adult is True:
-        adult_months = ADULT_MIN_AGE_YEARS * 12
+        adult_months = ADULT_AGE_YEARS * 12  # no --age: an adult, as every label counts one
         if below is not None and below <= adult_months:
             return False, f"for {bounds} only"
         if below is None and low <= adult_months:
@@ -635,16 +794,18 @@ def _age(p: Population, patient: Patient) -> tuple[bool | None, str]:
 
 
 def _bsa(p: Population, patient: Patient) -> tuple[bool | None, str]:
-    low, high, below = p.min_bsa_m2, p.max_bsa_m2, p.bsa_below_m2
-    if low is None and high is None and below is None:
+    low, high, below, above = p.min_bsa_m2, p.max_bsa_m2, p.bsa_below_m2, p.bsa_above_m2
+    if low is None and high is None and below is None and above is None:
         return True, ""
     bounds = describe.bsa_bounds(p)
     lo, hi = patient.bsa_low, patient.bsa_high
     if ((hi is not None and low is not None and hi < decimal(low))
+            or (hi is not None and above is not None and hi <= decimal(above))
             or (lo is not None and high is not None and lo > decimal(high))
             or (lo is not None and below is not None and lo >= decimal(below))):
         return False, f"for {bounds}"
-    inside_low = low is None or (lo is not None and lo >= decimal(low))
+    inside_low = ((low is None or (lo is not None and lo >= decimal(low)))
+                  and (above is None or (lo is not None and lo > decimal(above))))
     inside_high = ((high is None and below is None)
                    or (hi is not None and (hi <= decimal(high) if high is not None else hi < decimal(below))))
     if inside_low and inside_high:

@@ -38,7 +38,7 @@ def compile_file(raw: bytes, shown: str, today: dt.date) -> dict:
     }
 
 
-HEAD_FIELDS = ("schema_version", "id", "identity", "status", "review")
+HEAD_FIELDS = ("schema_version", "id", "identity", "status", "indications", "review")
 """What a listing shows of a monograph, kept apart so that a listing never loads whole monographs."""
 
 

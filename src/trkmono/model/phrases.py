@@ -14,6 +14,25 @@ if TYPE_CHECKING:  # the plain data has the shape of these models
 NOTICE = ("For information only; not medical advice. Always check the current official label "
           "and local protocols before acting.")
 
+def region_words(m: Monograph) -> str:
+    """'US label (FDA)': whose label a region view follows; '' for a monograph read without one."""
+    from trkmono.terms import REGION_REGULATORS
+    region = getattr(m, "region", None)
+    return f"{region} label ({REGION_REGULATORS[region]})" if region else ""
+
+
+def label_in_region(m: Monograph) -> str:
+    """'US label (FDA)'; 'no US label (labels held: CN)'; 'no regulator's label' for a drug without one."""
+    region, held = getattr(m, "region", None), getattr(m, "regions_held", None) or []
+    if region is None:
+        return ""
+    if not held:
+        return "no regulator's label"
+    if region not in held:
+        return f"no {region} label (labels held: {', '.join(held)})"
+    return region_words(m)
+
+
 def brand_names(identity: Identity) -> list[str]:
     """Brand names once each, in the order written (a brand may be listed per market)."""
     return list(dict.fromkeys(b.name for b in identity.brands))
@@ -37,9 +56,11 @@ def age(a: Age) -> str:
 
 
 def population(p: Population) -> str:
-    """The source's description, else one built from the bounds."""
+    """The source's description, else one built from the bounds (alternatives joined by 'or')."""
     if p.description:
         return p.description
+    if p.any_of:
+        return " or ".join(f"({population(alternative)})" for alternative in p.any_of)
     parts = [{"adult-and-paediatric": "adults and children"}.get(p.group, p.group + "s"), age_bounds(p),
              bsa_bounds(p)]
     return ", ".join(part for part in parts if part)
@@ -56,6 +77,9 @@ def age_bounds(p: Population) -> str:
 def bsa_bounds(p: Population) -> str:
     """'BSA 0.51–0.80 m2', 'BSA ≥ 1.0 m2', 'BSA < 1.0 m2', or ''."""
     low, high, below = p.min_bsa_m2, p.max_bsa_m2, p.bsa_below_m2
+    if p.bsa_above_m2 is not None:
+        above = f"BSA > {number(p.bsa_above_m2)} m2"
+        return above + (f", ≤ {number(high)} m2" if high else f", < {number(below)} m2" if below else "")
     if low is not None and (high or below):
         return f"BSA {number(low)}–{number(high)} m2" if high else f"BSA {number(low)} to < {number(below)} m2"
     if low is not None:
@@ -108,10 +132,15 @@ def no_boxed_warning(m: Monograph) -> str:
 
 def event(e: StatusEvent) -> str:
     """'accelerated approval', 'priority review (pending, decision due 2026-06-23)'."""
-    kind = e.kind.replace("-", " ")
+    kind = event_kind(e.kind)
     if not e.get("pending"):
         return kind
     return kind + (f" (pending, decision due {e.decision_due})" if e.get("decision_due") else " (pending)")
+
+
+def event_kind(kind: str) -> str:
+    """'accelerated-approval' -> 'accelerated approval'."""
+    return kind.replace("-", " ")
 
 
 def reference_line(r: Reference) -> str:
@@ -122,11 +151,17 @@ def reference_line(r: Reference) -> str:
     return " ".join(parts)
 
 
-def fda_status(m: Monograph) -> str:
-    """The latest FDA event, or the overall stage when the FDA has none (an approval elsewhere is
-    never shown as if the FDA had given it)."""
-    for history in m.status.regulators:
-        if history.regulator.upper() == "FDA" and history.events:
-            latest = history.events[-1]
-            return f"{event(latest)} ({latest.date})"
-    return "not FDA-approved (approved elsewhere)" if m.status.stage == "approved" else m.status.stage
+def region_status(m: Monograph) -> str:
+    """The drug's status under the chosen region's regulator (US without one): its latest event,
+    or, when the region's indications differ in status, each kind by indication."""
+    from trkmono.terms import DEFAULT_REGION
+    region = getattr(m, "region", None) or DEFAULT_REGION
+    histories = [h for h in m.status.regulators if h.region == region]
+    if not histories:
+        return m.status.stage if m.status.stage != "approved" else f"not approved in the {region}"
+    kinds = list(dict.fromkeys(ind.approval for ind in m.indications
+                               if ind.approval and (not ind.regions or region in ind.regions)))
+    if len(kinds) > 1:
+        return " and ".join(event_kind(k) for k in kinds) + ", by indication"
+    latest = [e for h in histories for e in h.events][-1]
+    return f"{event(latest)} ({latest.date})"

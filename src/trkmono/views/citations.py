@@ -189,8 +189,11 @@ def reference_entry(item: Listed, with_drug: bool) -> str:
 
 
 def label_revision(m: Monograph) -> Reference | None:
-    """The regulatory label with the newest revision (or publication) date, if the monograph cites one."""
-    labels = [r for r in m.references if r.tier == "regulatory-label" and (r.revision_date or r.date)]
+    """The regulatory label with the newest revision (or publication) date, if the monograph cites one:
+    the chosen region's own label where the monograph is read under a region."""
+    region = getattr(m, "region", None)
+    labels = [r for r in m.references if r.tier == "regulatory-label" and (r.revision_date or r.date)
+              and (region is None or r.region == region)]
     return max(labels, key=lambda r: r.revision_date or r.date, default=None)
 
 

@@ -21,8 +21,9 @@ if TYPE_CHECKING:  # the plain data has the shape of these models
 
 @dataclass(frozen=True)
 class Item:
-    """One cited thing: ``lead`` (the value: a dose, a title) then ``text`` (its context, which
-    a narrow view may shorten because the full statement follows in its section)."""
+    """One cited thing: ``lead`` (the value: a dose, a title) then ``text`` (its context). A view
+    shows an item whole or not at all (then '+N more'); it never cuts one. ``text`` is the
+    curator's short form where the statement has one."""
 
     lead: str
     text: str = ""
@@ -39,7 +40,12 @@ class Row:
     section: str
     one_per_line: bool = False
     lines: int = 1
-    """How many lines the row may take in a view that fits one screen."""
+    """How many lines the row may take in a view that fits one screen (its first item is shown
+    whole even when it needs more)."""
+    every: bool = False
+    """Every item is shown, whatever the lines (the region's 'avoid' interactions)."""
+    optional: bool = False
+    """An empty row is left out silently (not named as 'not given')."""
 
 
 def rows(m: Monograph) -> list[Row]:
@@ -49,16 +55,33 @@ def rows(m: Monograph) -> list[Row]:
         *_dose_rows(m),
         Row("Forms", [Item(f"{f.form} {strengths(f.strengths)}", "", f) for f in m.identity.formulations]
             or [Item("", m.identity.route.text, m.identity.route)], "dosing"),
-        Row("Reductions", [Item(ladder_steps(ladder), describe.population(ladder.population), ladder)
+        Row("Reductions", [Item(ladder_steps(ladder), _short(ladder, _ladder_population(ladder)), ladder)
                            for ladder in m.dosing.reductions], "dosing", one_per_line=True, lines=2),
         Row("Hepatic", [_rule(a, hepatic_class(a.condition)) for a in m.dosing.hepatic], "dosing", lines=2),
         Row("Renal", [_rule(a, a.condition) for a in m.dosing.renal], "dosing", lines=2),
         Row("CYP3A4", [_rule(a, a.condition.replace("-", " "), scoped=True) for a in m.dosing.cyp3a4],
-            "dosing", lines=2),
+            "dosing", lines=3),
+        Row("Avoid", [Item(f"{i.agent}:", _short(i, i.action), i) for i in _ranked(m.dosing.other_interactions)
+                      if i.avoid], "dosing", one_per_line=True, every=True, optional=True),
+        Row("Interacts", [Item(f"{i.agent}:", _short(i, i.action), i) for i in _ranked(m.dosing.other_interactions)
+                          if not i.avoid and i.glance is not None], "dosing", one_per_line=True, lines=2,
+            optional=True),
         Row("Warnings", _warnings(m), "safety", lines=2),
-        Row("Monitoring", [Item("", s.text, s) for s in m.safety.monitoring], "safety", one_per_line=True,
+        Row("Monitoring", [Item("", _short(s, s.text), s) for s in m.safety.monitoring], "safety", one_per_line=True,
             lines=2),
     ]
+
+
+def elsewhere(m: Monograph) -> str:
+    """One line on what other regions' labels say differently: 'EU, UK labels differ in indications,
+    dosing (--region EU)'; '' when nothing was left out for the chosen region."""
+    differ = getattr(m, "elsewhere", None) or {}
+    if not differ:
+        return ""
+    regions = list(dict.fromkeys(r for found in differ.values() for r in found))
+    sections = ", ".join(section.replace("_", " ") for section in differ)
+    return (f"{', '.join(regions)} label{'s differ' if len(regions) > 1 else ' differs'} in {sections} "
+            f"(--region {regions[0]})")
 
 
 def currency(m: Monograph) -> Item:
@@ -101,6 +124,12 @@ def ladder_steps(ladder: ReductionLadder) -> str:
     return " → ".join(parts)
 
 
+def _ladder_population(ladder: ReductionLadder) -> str:
+    """Who a ladder is for, with its phase when it reduces one phase of a regimen."""
+    phase = f"{ladder.phase} phase; " if ladder.phase else ""
+    return phase + describe.population(ladder.population)
+
+
 def _unit(dose: Dose) -> tuple:
     return dose.unit, dose.frequency, dose.max_mg
 
@@ -124,12 +153,23 @@ def effect(a: Adjustment) -> str:
 
 
 def _rule(a: Adjustment, condition: str, scoped: bool = False) -> Item:
-    where = scope(a.population) if scoped else ""
-    return Item(condition + (f" ({where})" if where else "") + ":", effect(a), a)
+    where = (a.population.description or scope(a.population)) if scoped and a.population else ""
+    return Item(condition + (f" ({where})" if where and not a.short else "") + ":", _short(a, effect(a)), a)
+
+
+def _short(claim: Cited, full: str) -> str:
+    """The curator's short form of a statement, else its full text."""
+    return claim.short or full
+
+
+def _ranked(items: list) -> list:
+    """Items by the curator's first-screen rank (1 first), unranked last in file order."""
+    return sorted(items, key=lambda item: (item.glance is None, item.glance or 0))
 
 
 def _indications(m: Monograph) -> list[Item]:
-    return [Item(f"{ind.regulator}:", ind.text, ind) for ind in m.indications]
+    return [Item(f"{ind.regulator}" + (f", {describe.event_kind(ind.approval)}" if ind.approval else "") + ":",
+                 _short(ind, ind.text), ind) for ind in m.indications]
 
 
 def _dose_rows(m: Monograph) -> list[Row]:
@@ -149,11 +189,13 @@ def _doses(m: Monograph, groups: set[str]) -> list[Item]:
     for r in regimens:
         bounds = (describe.bsa_bounds(r.population) or scope(r.population)) if len(regimens) > 1 else ""
         items.append(Item((f"{bounds}: " if bounds else "") + regimen(r, food=False),
-                          describe.population(r.population), r))
+                          _short(r, describe.population(r.population)), r))
     return items
 
 
 def _warnings(m: Monograph) -> list[Item]:
+    """The boxed warning, then the warnings the curator ranked for the first screen, in rank order
+    (the rest are counted as '+N more in Safety')."""
     boxed = m.safety.boxed_warning
-    items = [Item("BOXED WARNING:", boxed.text or "", boxed)] if boxed is not None and boxed.present else []
-    return items + [Item(w.title, "", w) for w in m.safety.warnings]
+    items = [Item("BOXED WARNING:", _short(boxed, boxed.text or ""), boxed)] if boxed is not None and boxed.present else []
+    return items + [Item(w.title, w.short or "", w) for w in _ranked(m.safety.warnings)]

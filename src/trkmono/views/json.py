@@ -55,7 +55,7 @@ def library_json(monographs: Iterable[Monograph], skipped: list[str]) -> str:
             "drug_class": m.identity.classification.drug_class,
             "generation": m.identity.classification.generation,
             "stage": m.status.stage,
-            "fda_status": describe.fda_status(m),
+            "region": getattr(m, "region", None), "status_in_region": describe.region_status(m),
             "last_reviewed": m.review.last_reviewed,
         }
         for m in monographs
@@ -112,11 +112,15 @@ def dose_json(outcome: Outcome) -> str:
     return _envelope(
         "dose",
         drug=m.id,
+        region=m.get("region"),
         request={"bsa_m2": float(r.bsa_m2) if r.bsa_m2 is not None else None,
+                 "ladder_bsa_m2": float(r.ladder_bsa) if r.ladder_bsa is not None else None,
                  "age": None if r.age is None else {"value": float(r.age.value), "unit": r.age.unit},
                  "hepatic": r.hepatic, "cyp3a": r.cyp3a, "reduction": r.reduction},
         computed=outcome.computed,
         reasons=outcome.reasons,
+        discontinue=outcome.discontinue,
+        bsa_note=outcome.bsa_note,
         not_combined=outcome.not_combined,
         steps=[{"kind": s.kind, "title": s.title, "applied": s.applied, "avoid": s.avoid,
                 "amount_stated": s.amount_stated, "population": s.population, "rule": s.rule, "effect": s.effect,

@@ -320,9 +320,9 @@ def library(monographs: Iterable[Monograph]) -> str:
     """The library as one table."""
     rows = [[escape(m.identity.generic_name), escape(", ".join(describe.brand_names(m.identity)) or "—"),
              escape(m.identity.classification.drug_class), m.identity.classification.generation,
-             escape(describe.fda_status(m)), m.review.last_reviewed] for m in monographs]
+             escape(describe.region_status(m)), m.review.last_reviewed] for m in monographs]
     return "\n".join(["# TRK inhibitor monographs", ""]
-                     + _table(["Name", "Brands", "Class", "Generation", "FDA status", "Reviewed"], rows)
+                     + _table(["Name", "Brands", "Class", "Generation", "Status", "Reviewed"], rows)
                      + [_notice()]) + "\n"
 
 
@@ -449,14 +449,18 @@ def dose(outcome: Outcome) -> str:
     """A dose answer: what was asked, each step with its citation, the dose (or why there is none)."""
     m = outcome.monograph
     mark = Markers(m)
-    lines = [f"# {escape(m.identity.generic_name)} — dose", "", f"Asked: {escape(asked(outcome.request))}", ""]
+    lines = [f"# {escape(m.identity.generic_name)} — dose under the {escape(describe.region_words(m))}", "",
+             f"Asked: {escape(asked(outcome.request))}", ""]
+    if outcome.bsa_note:
+        lines += [f"Note: {escape(outcome.bsa_note)}.", ""]
     for number, step in enumerate(outcome.steps, start=1):
         lines += _dose_step(number, step, mark)
     lines.append("")
     if outcome.computed:
         lines += _dose_result(outcome, mark)
     else:
-        lines += ["**No dose computed**", ""] + [f"- {escape(reason)}" for reason in outcome.reasons] + [""]
+        lines += ["**No dose computed**", ""] + (
+            [f"**Discontinue:** {escape(outcome.discontinue)}", ""] if outcome.discontinue else []) + [f"- {escape(reason)}" for reason in outcome.reasons] + [""]
     if outcome.candidates:
         title = ("Regimens that may apply (trkmono does not choose)" if outcome.ambiguous
                  else "Regimens in this monograph (none covers the patient)")

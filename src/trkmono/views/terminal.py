@@ -183,10 +183,21 @@ def _header(m: Monograph) -> Hanging:
     if ident.brands:
         title.append(f"  ({', '.join(describe.brand_names(ident))})")
     title.append(f" · {m.status.stage}")
-    names = [n.name for n in ident.codes + ident.synonyms]
+    if describe.label_in_region(m):
+        title.append(f" · {describe.label_in_region(m)}", style="bold")
+    names = [n.name + (" (claimed by a source)" if n.claimed_by_source else "") for n in ident.codes + ident.synonyms]
     if names:
         title.append(f" · also {', '.join(names)}")
+    doubt = ident.identity_doubt
+    if doubt is not None:
+        title.append("\nIdentity in doubt: ", style="bold red")
+        title.append(_short_or_full(doubt))
+        title.append_text(mark(doubt, m, locators=False))
     return Hanging("", title, indent=2)
+
+
+def _short_or_full(statement) -> str:
+    return statement.short or statement.text
 
 
 def _identity(m: Monograph, notes: bool) -> Group:
@@ -210,7 +221,7 @@ def _glance(console: Console, m: Monograph, brief: bool) -> None:
     for row in glance.rows(m):
         if row.items:
             console.print(_labelled(row.label, _row_body(console, m, row, width)))
-        else:
+        elif not row.optional:
             missing.append(row.label)
     now = glance.currency(m)
     body = Text(now.lead) + mark(now.claim, m) + Text(f" · {now.text}")
@@ -218,7 +229,12 @@ def _glance(console: Console, m: Monograph, brief: bool) -> None:
     if caveats and brief:
         body.append(f" · {caveats} caveat{'s' if caveats > 1 else ''} not shown")
     if missing:
-        console.print(_labelled("Not given", Text(f"{', '.join(missing)} (not in this monograph)", style="dim")))
+        console.print(_labelled("Not given", Text(f"{', '.join(missing)} (not in this monograph"
+                                                  + (f" for the {m.region}" if getattr(m, "region", None) else "")
+                                                  + ")", style="dim")))
+    differ = glance.elsewhere(m)
+    if differ:
+        console.print(_labelled("Elsewhere", Text(differ)))
     unrecorded = optional.missing(m)
     if unrecorded:
         console.print(_labelled("Unrecorded", Text(f"{', '.join(unrecorded)} (not recorded here, which does "
@@ -231,60 +247,21 @@ def _labelled(label: str, body: Text) -> Hanging:
 
 
 def _row_body(console: Console, m: Monograph, row: glance.Row, width: int) -> Text:
-    """A row's items within about ``row.lines`` lines of ``width`` cells, '+N more in Section' for
-    the rest. Statements are shortened with '…'; a lead (a dose, a title) and a marker never are."""
+    """A row's items, each whole (wrapped, never cut), within about ``row.lines`` lines of
+    ``width`` cells; the items that do not fit are counted as '+N more in Section'. The first item
+    is always shown, and a row of ``every`` item shows them all."""
     def more(hidden: int) -> Text:
         return Text(f" +{hidden} more in {row.section.capitalize()}", style="dim") if hidden else Text()
 
-    if row.one_per_line:
-        shown = row.items[:row.lines]
-        budget = row.lines if len(shown) == 1 else 1
-        lines = [_fit(console, m, item, width, budget) for item in shown[:-1]]
-        hidden = len(row.items) - len(shown)
-        last = _fit(console, m, shown[-1], width, budget, after=more(hidden))
-        if hidden and _lost_text(m, shown[-1], last, more(hidden)):
-            return Text("\n").join(lines + [more(hidden + 1)[1:]])
-        return Text("\n").join(lines + [last])
+    joint = Text("\n") if row.one_per_line else Text("; ")
     body = Text()
     for index, item in enumerate(row.items):
+        whole = (body + joint if index else Text()) + _item(m, item, " ".join(item.text.split()))
         rest = len(row.items) - index - 1
-        before = body + Text("; ") if index else Text()
-        whole = before + _item(m, item, item.text)
-        if _fits(console, whole + more(rest), width, row.lines):
-            body = whole
-            continue
-        shortened = _fit(console, m, item, width, row.lines, before=before, after=more(rest))
-        if index and (_lost_text(m, item, shortened, more(rest), before) or not _fits(console, shortened, width,
-                                                                                       row.lines)):
+        if index and not row.every and not _fits(console, whole + more(rest), width, row.lines):
             return body + more(rest + 1)
-        return shortened
+        body = whole
     return body
-
-
-def _lost_text(m: Monograph, item: glance.Item, shown: Text, after: Text, before: Text = Text()) -> bool:
-    """Whether ``shown`` kept nothing of an item's statement."""
-    return bool(item.text) and shown.plain == (before + _item(m, item, "") + after).plain
-
-
-MIN_SHORTENED = 12
-"""A statement shortened to fewer characters than this is left out (its marker stays)."""
-
-
-def _fit(console: Console, m: Monograph, item: glance.Item, width: int, lines: int, before: Text = Text(),
-         after: Text = Text()) -> Text:
-    """``before``, the item and ``after`` within ``lines`` lines: the item's text cut at a word and
-    ended with '…' as needed, or left out (and more lines taken when even the lead and marker need them)."""
-    text = " ".join(item.text.split())
-    cuts = [i for i, c in enumerate(text) if c == " " and i >= MIN_SHORTENED]
-    candidates = [text] + [text[:i].rstrip(" ,;:—-") + "…" for i in reversed(cuts)] + [""]
-    low, high = 0, len(candidates) - 1
-    while low < high:  # the longest candidate that fits
-        middle = (low + high) // 2
-        if _fits(console, before + _item(m, item, candidates[middle]) + after, width, lines):
-            high = middle
-        else:
-            low = middle + 1
-    return before + _item(m, item, candidates[low]) + after
 
 
 def _item(m: Monograph, item: glance.Item, text: str) -> Text:
@@ -500,8 +477,8 @@ def render_list(console: Console, monographs: Iterable[Monograph]) -> None:
     drawn a block of rows at a time with the same widths, so a large library takes little memory."""
     rows = [{"Name": m.identity.generic_name, "Brands": ", ".join(describe.brand_names(m.identity)) or "—",
              "Class": brief_class(m.identity.classification.drug_class), "Gen.": m.identity.classification.generation,
-             "FDA status": describe.fda_status(m), "Reviewed": m.review.last_reviewed} for m in monographs]
-    columns = ["Name", "Brands", "Class", "Gen.", "FDA status", "Reviewed"]
+             "Status": describe.region_status(m), "Reviewed": m.review.last_reviewed} for m in monographs]
+    columns = ["Name", "Brands", "Class", "Gen.", "Status", "Reviewed"]
     for optional in ("Class", "Gen.", None):
         if _least_width(rows, columns) <= console.width or optional is None:
             break
@@ -517,7 +494,7 @@ def render_list(console: Console, monographs: Iterable[Monograph]) -> None:
     notice(console)
 
 
-WRAPPING = ("Class", "FDA status")
+WRAPPING = ("Class", "Status")
 """The list's columns that may wrap (between words only); the others are never wrapped."""
 
 
@@ -533,7 +510,7 @@ def _widths(rows: list[dict[str, str]], columns: list[str], room: int) -> dict[s
     widths = {name: _widest(rows, name, words=False) for name in columns if name not in WRAPPING}
     left = room - sum(widths.values()) - 3 * (len(columns) - 1)
     wrapping = [name for name in WRAPPING if name in columns]
-    for index, name in enumerate(reversed(wrapping)):  # FDA status, then Class
+    for index, name in enumerate(reversed(wrapping)):  # Status, then Class
         others = sum(_widest(rows, other, words=True) for other in wrapping if other != name and other not in widths)
         widths[name] = max(_widest(rows, name, words=True), min(_widest(rows, name, words=False), left - others))
         left -= widths[name]

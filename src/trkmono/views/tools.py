@@ -55,14 +55,18 @@ def _notice(console: Console) -> None:
 def render_dose(console: Console, outcome: Outcome) -> None:
     """Each step with its rule and citations, then the dose (or why there is none)."""
     m = outcome.monograph
-    console.print(Text(f"{m.identity.generic_name.upper()} — dose", style="bold"))
+    console.print(Text(f"{m.identity.generic_name.upper()} — dose under the {describe.region_words(m)}", style="bold"))
     console.print(Text(f"Asked: {asked(outcome.request)}"))
+    if outcome.bsa_note:
+        console.print(Text(f"Note: {outcome.bsa_note}.", style="italic"))
     for number, step in enumerate(outcome.steps, start=1):
         _render_step(console, number, step)
     if outcome.computed:
         _render_result(console, outcome)
     else:
         console.print(Text("No dose computed", style="bold red"))
+        if outcome.discontinue:
+            console.print(Hanging(Text("  Discontinue: ", style="bold red"), Text(outcome.discontinue)))
         for reason in outcome.reasons:
             console.print(Text("  • ") + Text(reason))
     if outcome.candidates:
