@@ -25,9 +25,9 @@ SNIPPET_FIELDS = ("title", "agent", "condition", "term", "mutation", "name", "te
                   "indication", "drug_class", "form", "stage")
 """The fields that say what a claim is about, in the order a snippet takes them."""
 SNIPPET = 100
+"""Longest snippet, in characters."""
 UNCONFIRMED_LIMIT = 0.20
 """The largest share of an approved drug's claims that may be shown as unconfirmed."""
-"""Longest snippet, in characters."""
 
 
 @dataclass(frozen=True)
