@@ -116,24 +116,42 @@ class Library:
     def matching_records(self, words: list[str]) -> Iterator[tuple[Plain, list[dict]]]:
         """(head, records that may contain every word) per monograph, in file order; a head carries
         only the drug's id, name and the references its records cite (read when they are listed),
-        so a hit is shown without loading its monograph and thousands of hits take little memory."""
-        order = {m.key: i for i, m in enumerate(self.members)}
-        stores = list(dict.fromkeys(m.store for m in self.members))
-        found: list[tuple[int, Plain, list[dict]]] = []
-        for store in stores:
-            for key, records in store.matching_records(words):
-                if key in order:
-                    cited = {ref for record in records if record["source"] for ref in record["source"]["cite"]}
-                    references = StoredReferences(store, key, cited)
-                    head = _hit_head(_safely(lambda: store.head(key)), references)
-                    found.append((order[key], head or _hit_head(self.monograph(self.members[order[key]]),
-                                                                references), records))
+        so a hit is shown without loading its monograph and thousands of hits take little memory.
+        A store that fails its checks is left for the YAML: every record of every file, compiled
+        again (the search checks each record itself)."""
+        try:
+            found = self._stored_matches(words)
+        except StoreUnusable:
+            found = [(i, self._candidate(member, None, records), records)
+                     for i, member in enumerate(self.members) for records in [self.records(member)]]
         for _, head, records in sorted(found, key=lambda item: item[0]):
             yield head, records
 
+    def _stored_matches(self, words: list[str]) -> list[tuple[int, Plain, list[dict]]]:
+        """The stores' candidates, each file version taken only from the store its member reads (a
+        file compiled into memory may also stand half-written in the cache)."""
+        order = {m.key: i for i, m in enumerate(self.members)}
+        found: list[tuple[int, Plain, list[dict]]] = []
+        for store in dict.fromkeys(m.store for m in self.members):
+            for key, records in store.matching_records(words):
+                member = self.members[order[key]] if key in order else None
+                if member is not None and member.store is store:
+                    found.append((order[key], self._candidate(member, _safely(lambda: store.head(key)), records),
+                                  records))
+        return found
+
+    def _candidate(self, member: Member, head: Plain | None, records: list[dict]) -> Plain:
+        """What a search hit shows of its member: its stored head when that is sound, else its monograph's,
+        with the references its records cite."""
+        cited = {ref for record in records if record["source"] for ref in record["source"]["cite"]}
+        references = StoredReferences(member, cited)
+        return _hit_head(head, references) or _hit_head(self.monograph(member), references)
+
     def records(self, member: Member) -> list[dict]:
-        """The search records of one member (for the interaction mentions)."""
-        return _safely(lambda: member.store.records(member.key)) or []
+        """The search records of one member (for the interaction mentions), compiled again from its
+        file when the store fails them."""
+        found = _safely(lambda: member.store.records(member.key))
+        return found if found is not None else _from_file(member)["records"]
 
     def _index(self) -> dict[str, list[tuple[Member, bool]]]:
         if not hasattr(self, "_names"):
@@ -150,17 +168,21 @@ class Library:
 
 
 def open_library(folder: Path | None, today: dt.date | None = None) -> Library:
-    """The packaged library (folder None) or a folder's, with broken files kept aside."""
+    """The packaged library (folder None) or a folder's, with broken files kept aside.
+
+    The packaged store is used only while it was built from exactly the YAML installed beside it
+    (same names, same bytes); an installed file edited, added or removed makes the installed folder
+    be read like any other, so what is shown is what validate checks."""
     today = today or dt.date.today()
-    built = packaged_store() if folder is None else None
-    if built is not None:
-        store = Store.packaged(built)
-        shown = display_path(packaged_data_dir())
-        files = [(key, f"{shown}/{key[1]}", packaged_data_dir() / key[1]) for key in store.list_files()]
-        return _assemble("the packaged library", store, files, today)
     folder = folder or packaged_data_dir()
+    files = _read_folder(folder)
+    built = packaged_store() if folder == packaged_data_dir() else None
+    if built is not None:
+        store = _safely(lambda: Store.packaged(built))
+        if store is not None and _safely(store.list_files) == [key for key, _, _ in files]:
+            return _assemble("the packaged library", store, files, today)
     origin = "the packaged library" if folder == packaged_data_dir() else f"the folder {display_path(folder)}"
-    return _assemble(origin, _folder_store(), _read_folder(folder), today)
+    return _assemble(origin, _folder_store(), files, today)
 
 
 def _read_folder(folder: Path) -> list[tuple]:
@@ -174,10 +196,22 @@ def _read_folder(folder: Path) -> list[tuple]:
 
 
 def _digest(path: str, shown: str, name: str) -> tuple:
+    if not _decodable(name):  # skipped by name, as any unreadable file
+        shown = shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        return None, shown, Problem(shown, 1, 1, "error", "unreadable", "the file name is not UTF-8; rename it")
     try:
         return (hashlib.sha256(read_source(path, shown)).hexdigest(), name), shown, path
     except Unreadable as exc:
         return None, shown, exc.problem
+
+
+def _decodable(name: str) -> bool:
+    """Whether a file name read from the system is proper text (undecodable bytes come as surrogates)."""
+    try:
+        name.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
 
 
 def _folder_store() -> Store:
@@ -266,13 +300,17 @@ def _current(summary: Summary, today: dt.date) -> bool:
 
 
 class StoredReferences:
-    """References of one file version, read from its store each time they are iterated."""
+    """References of one member's file version, read from its store each time they are iterated
+    (from its file when the store fails them)."""
 
-    def __init__(self, store: Store, key: Key, ids: set[str]) -> None:
-        self.store, self.key, self.ids = store, key, ids
+    def __init__(self, member: Member, ids: set[str]) -> None:
+        self.member, self.ids = member, ids
 
     def __iter__(self) -> Iterator[dict]:
-        return iter(_safely(lambda: self.store.references(self.key, self.ids)) or [])
+        found = _safely(lambda: self.member.store.references(self.member.key, self.ids))
+        if found is None:
+            found = [ref for ref in _from_file(self.member)["references"] if ref["id"] in self.ids]
+        return iter(found)
 
 
 def _hit_head(head: Plain | None, references: StoredReferences) -> Plain | None:
@@ -305,18 +343,30 @@ def _apply_library_rules(library: Library) -> Library:
 
 def _recompiled(member: Member) -> Plain:
     """A member's monograph compiled again from its file, which must still hold the same bytes."""
-    from trkmono.compiled.compile import compile_file
-    from trkmono.compiled.plain import dumps, loads
-    try:
-        raw = read_source(Path(member.path), member.path)
-    except Unreadable as exc:
-        raise TrkmonoError(f"{member.path}: {exc}") from None
-    if hashlib.sha256(raw).hexdigest() != member.key[0]:
-        raise TrkmonoError(f"{member.path} changed while it was being read; run the command again")
-    compiled = compile_file(raw, member.path, dt.date.today())
-    if compiled["monograph"] is None:
-        raise TrkmonoError(f"{member.path} no longer passes its checks; run 'trkmono validate {member.path}'")
-    return loads(dumps(compiled["monograph"]))
+    return _from_file(member)["monograph"]
+
+
+def _from_file(member: Member) -> dict:
+    """A member's file compiled again (as plain data), once per run: what a store that fails its
+    checks would have served. The file must still hold the bytes its key was made from."""
+    if member.key not in _FROM_FILES:
+        from trkmono.compiled.compile import compile_file
+        from trkmono.compiled.plain import dumps, loads
+        try:
+            raw = read_source(Path(member.path), member.path)
+        except Unreadable as exc:
+            raise TrkmonoError(f"{member.path}: {exc}") from None
+        if hashlib.sha256(raw).hexdigest() != member.key[0]:
+            raise TrkmonoError(f"{member.path} changed while it was being read; run the command again")
+        compiled = compile_file(raw, member.path, dt.date.today())
+        if compiled["monograph"] is None:
+            raise TrkmonoError(f"{member.path} no longer passes its checks; run 'trkmono validate {member.path}'")
+        _FROM_FILES[member.key] = loads(dumps(compiled))
+    return _FROM_FILES[member.key]
+
+
+_FROM_FILES: dict[Key, Plain] = {}
+"""Files compiled again in this run, by key (a damaged store is read again for every hit)."""
 
 
 def _edits(a: str, b: str) -> int:

@@ -95,3 +95,11 @@ IDENTIFIER_SYSTEMS = ("ATC", "UNII", "RxCUI", "DrugBank", "CAS", "NDA", "NDC", "
 """Code systems a drug or product is identified in."""
 CONTRACEPTION_WHO = ("females of reproductive potential", "males with female partners of reproductive potential")
 DURATION_UNITS = ("days", "weeks", "months")
+
+INVISIBLE_CHARACTERS = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+                        "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\U0001d173-\U0001d17a"
+                        "\U000e0000-\U000e0fff")
+"""Characters that show nothing, as the inside of a regular-expression class: soft hyphen,
+zero-width spaces and joiners, bidi marks, overrides and isolates, variation selectors, fillers,
+the byte-order mark, tags. Text with them reads the same but no longer matches a search, and the
+bidi ones reorder what is shown."""

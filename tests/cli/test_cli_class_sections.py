@@ -173,7 +173,7 @@ def test_no_output_names_a_source_by_how_it_reached_the_project(cli):
             result = cli("show", drug, *args)
             assert result.exit_code == 0
             assert "seed page" not in result.stdout.lower() and "seed-" not in result.stdout
-    assert "Liv Hospital" in shown(cli, "utatrectinib", "--section", "references")
+    assert "int.livhospital.com" in shown(cli, "utatrectinib", "--section", "references")
     assert "seed page" not in cli("help", "evidence").stdout.lower()
 
 

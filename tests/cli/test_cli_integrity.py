@@ -339,3 +339,28 @@ def test_no_worker_outlives_a_killed_validate(tmp_path, valid_text, how):
 
 def test_the_valid_fixture_exists():
     assert VALID.is_file()
+
+
+# --- settings that would make every read fail ----------------------------------------------------
+
+@pytest.mark.parametrize("env", [{"TRKMONO_CACHE_DIR": "relative-cache"},
+                                 {"TRKMONO_CACHE_DIR": None, "XDG_CACHE_HOME": None, "HOME": "relative-home"}],
+                         ids=["relative-cache-dir", "relative-home"])
+def test_a_relative_cache_setting_is_ignored(folder, tmp_path, env):
+    work = tmp_path / "work"
+    work.mkdir()
+    for command in (["list"], ["show", "testinib"], ["search", "fictional"]):
+        result = trkmono(*command, "--data-dir", str(folder), env=env, cwd=work)
+        assert result.returncode == 0 and b"internal error" not in result.stderr, result.stderr
+        assert result.stderr.count(b"not an absolute path") == (1 if "TRKMONO_CACHE_DIR" in env and
+                                                                 env["TRKMONO_CACHE_DIR"] else 0)
+    assert list(work.iterdir()) == []
+
+
+def test_a_file_name_that_is_not_utf8_is_skipped_by_name(folder):
+    with open(os.path.join(os.fsencode(folder), b"\xff\xfe.yaml"), "w") as handle:
+        handle.write("id: x\n")
+    for command in (["list"], ["show", "testinib"], ["search", "fictional"], ["compare"]):
+        result = trkmono(*command, "--data-dir", str(folder))
+        assert result.returncode == 0 and b"internal error" not in result.stderr, (command, result.stderr)
+        assert b"not UTF-8" in result.stderr

@@ -43,7 +43,7 @@ def test_hit_is_drug_section_citation_and_highlighted_snippet(cli):
     result = cli("search", "grapefruit", "--data-dir", TOOLS)
     assert result.exit_code == 0
     assert result.stdout.startswith("solutinib · dosing › other_interactions [1]\n"
-                                    "    fictional grapefruit · Avoid the fictional fruit.\n")
+                                    "    US · fictional grapefruit · Avoid the fictional fruit.\n")
     assert "1 hit(s) in 1 monograph(s) for: grapefruit" in result.stdout
     assert "\n[1] Solutra fictional label" in result.stdout  # the numbered reference list ends the output
     coloured = cli("search", "grapefruit", "--data-dir", TOOLS, "--color", "always").stdout
@@ -64,7 +64,7 @@ def test_snippets_are_short_and_cut_with_ellipses(cli):
 
 
 def test_evidence_status_and_sections(cli):
-    found = hits(cli, "Liv Hospital", "grapefruit")
+    found = hits(cli, "consumer-health", "grapefruit")
     assert any(h["drug"] == "utatrectinib" and h["section"] == "dosing › general" and h["evidence"] == "unconfirmed" for h in found)
 
 

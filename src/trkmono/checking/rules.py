@@ -11,13 +11,19 @@ from __future__ import annotations
 import calendar
 import re
 import datetime as dt
+import math
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from trkmono.problems import Level, Problem
 from trkmono.model.schema import Monograph
 from trkmono.reading.loader import Loaded
+<<<<<<< HEAD
 from trkmono.terms import APPROVAL_KINDS, NOT_REGULATORS, REGULATOR_ALIASES, REGULATORS, STRONG_TIERS
+=======
+from trkmono.terms import APPROVAL_KINDS, INVISIBLE_CHARACTERS, STRONG_TIERS
+>>>>>>> main
 
 DEFAULT_REVIEW_AGE_MONTHS = 12
 
@@ -123,16 +129,22 @@ class Parsed:
     data: dict
     statements: list[tuple[Loc, dict]]
     references: list[tuple[int, dict]]
+    texts: list[tuple[Loc, str]]
+    """Every text value (not key), with its location."""
+    floats: list[tuple[Loc, float]]
+    """Every number written with a fraction or exponent, with its location."""
 
     @classmethod
     def of(cls, data: dict) -> Parsed:
         """Walk the data once for everything the data rules read."""
-        return cls(data, statements(data), references(data))
+        found, texts, floats = walk(data)
+        return cls(data, found, references(data), texts, floats)
 
 
-def statements(data: object) -> list[tuple[Loc, dict]]:
-    """Every mapping in parsed YAML that carries a list of citations, with its location."""
-    found = []
+def walk(data: object) -> tuple[list[tuple[Loc, dict]], list[tuple[Loc, str]], list[tuple[Loc, float]]]:
+    """Every mapping in parsed YAML that carries a list of citations, every text value and every
+    float, each with its location."""
+    found, texts, floats = [], [], []
     stack: list[tuple[Loc, object]] = [((), data)]
     while stack:
         loc, node = stack.pop()
@@ -143,9 +155,14 @@ def statements(data: object) -> list[tuple[Loc, dict]]:
         else:
             children = enumerate(node)
         for part, child in children:
-            if type(child) is dict or type(child) is list:
+            kind = type(child)
+            if kind is str:
+                texts.append((loc + (part,), child))
+            elif kind is dict or kind is list:
                 stack.append((loc + (part,), child))
-    return found
+            elif kind is float:
+                floats.append((loc + (part,), child))
+    return found, texts, floats
 
 
 def references(data: dict) -> list[tuple[int, dict]]:
@@ -226,6 +243,67 @@ def references_are_cited(parsed: Parsed, loaded: Loaded, settings: Settings) -> 
     for i, ref in parsed.references:
         if ref["id"] not in cited:
             yield ("references", i, "id"), f"reference '{ref['id']}' is not cited by any statement"
+
+
+INVISIBLE = re.compile(f"[{INVISIBLE_CHARACTERS}]")
+LINE_SEPARATORS = re.compile("[\u2028\u2029\x85]")
+DATE_FIELDS = frozenset({"date", "revision_date", "last_reviewed"})
+URL = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?#][^\s<>\\`^{}|]*)?")
+"""An http(s) address: an ASCII host name (no credentials), an optional port, then no white space,
+angle brackets, backslashes, backticks, carets, braces or bars."""
+
+
+@rule("text-invisible", "error", "data")
+def no_invisible_characters(parsed: Parsed, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
+    """No invisible character (soft hyphen, zero-width, bidi mark, byte-order mark) in a value."""
+    for loc, text in parsed.texts:
+        found = INVISIBLE.search(text)
+        if found:
+            yield loc, (f"invisible character U+{ord(found.group()):04X} in the text: it hides the text from "
+                        "search and can reorder what is shown; delete it")
+
+
+@rule("text-line-separator", "error", "data")
+def no_line_separators(parsed: Parsed, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
+    """No Unicode line or paragraph separator in a value (write a YAML line break instead)."""
+    for loc, text in parsed.texts:
+        found = LINE_SEPARATORS.search(text)
+        if found:
+            yield loc, f"line separator U+{ord(found.group()):04X} in the text; use a plain space or line break"
+
+
+@rule("text-trailing-newline", "error", "data")
+def no_trailing_newline(parsed: Parsed, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
+    """No value ends in a line break (write a block scalar as '>-' or '|-', not '>' or '|')."""
+    for loc, text in parsed.texts:
+        if text.endswith(("\n", "\r")):
+            yield loc, "the text ends in a line break; write the block as '>-' or '|-'"
+
+
+@rule("number-finite", "error", "data")
+def numbers_finite(parsed: Parsed, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
+    """Every number is finite (no .inf, .nan or a value too large to hold, such as 1e999)."""
+    for loc, value in parsed.floats:
+        if not math.isfinite(value):
+            yield loc, f"the number is {value}, not a finite value (too large, or written as .inf or .nan)"
+
+
+@rule("date-digits", "error", "data")
+def dates_in_ascii_digits(parsed: Parsed, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
+    """Dates are written with the digits 0-9 only (not another script's digits)."""
+    for loc, text in parsed.texts:
+        if loc[-1] in DATE_FIELDS and not text.isascii():
+            yield loc, "the date uses characters other than the digits 0-9 and '-'; write it as YYYY-MM-DD"
+
+
+@rule("url-scheme", "error", "data")
+def urls_are_http(parsed: Parsed, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
+    """A reference's url is an http or https address with a host name, without credentials or spaces."""
+    for i, ref in parsed.references:
+        url = ref.get("url")
+        if isinstance(url, str) and not URL.fullmatch(url):
+            yield ("references", i, "url"), ("url must be an http:// or https:// address with a host name and "
+                                             "no credentials, white space, angle brackets or backslashes")
 
 
 @rule("date-future", "error", "model")

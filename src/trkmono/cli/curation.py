@@ -16,7 +16,7 @@ import typer
 from trkmono.cli.guard import command, emit
 from trkmono.errors import UsageError
 
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*", re.ASCII)
 
 STARTER = """\
 # A new trkmono monograph. Every placeholder below fails `trkmono validate {id}.yaml`, which
@@ -168,7 +168,7 @@ def new(
 
     Example: trkmono new repotrectinib --folder data/monographs
     """
-    if not ID_PATTERN.match(monograph_id):
+    if not ID_PATTERN.fullmatch(monograph_id):
         raise UsageError(f"'{monograph_id}' cannot be an id: use lower-case letters, digits and hyphens "
                          "(e.g. larotrectinib)")
     if not folder.is_dir():

@@ -1,7 +1,8 @@
 """The user's private cache folder, used only when nobody else can write to it.
 
 $TRKMONO_CACHE_DIR (``off`` disables it), else $XDG_CACHE_HOME/trkmono when that is an absolute
-path (a relative one is ignored, as the XDG specification says), else ~/.cache/trkmono. The folder
+path (a relative one is ignored, as the XDG specification says), else ~/.cache/trkmono. A relative
+$TRKMONO_CACHE_DIR is ignored with one warning; a relative home means no cache. The folder
 is created 0700. A folder owned by another user, or writable by group or others (or inside a
 parent that others may rename it in), is neither read nor written: trkmono works without it and
 says so once on stderr. Standard library only.
@@ -22,10 +23,16 @@ def chosen_folder() -> Path | None:
     """Where the cache would be, before any check (None: disabled)."""
     chosen = os.environ.get(CACHE_ENV)
     if chosen is not None:
-        return None if chosen.strip().lower() in DISABLED else Path(chosen)
+        if chosen.strip().lower() in DISABLED:
+            return None
+        if os.path.isabs(chosen):
+            return Path(chosen)
+        sys.stderr.write(f"trkmono: ignoring {CACHE_ENV}={chosen!r}: it is not an absolute path\n")
     xdg = os.environ.get("XDG_CACHE_HOME", "")
-    base = Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache"
-    return base / "trkmono"
+    home = os.path.expanduser("~")
+    if os.path.isabs(xdg):
+        return Path(xdg) / "trkmono"
+    return Path(home) / ".cache" / "trkmono" if os.path.isabs(home) else None
 
 
 def private_folder() -> Path | None:

@@ -2,6 +2,13 @@
 its references as rows), a full-text index of its records, and per folder state the summaries of
 all its file versions in one row.
 
+Everything read back is verified before it is served: each part of a file version (its summary, head,
+monograph, references and records) carries a SHA-256 of its stored text bound to the file version's
+key, a file version's references and records are checked as a whole (so a lost or added row is seen),
+each search record carries its own checksum, and the full-text index must hold exactly as many rows as
+the file versions stored. What fails a check raises StoreDamaged: the caller answers from the YAML,
+and a damaged cache is removed so that the next run builds it again.
+
 A row is keyed by the SHA-256 of the file's bytes and its file name, so an edit is seen whatever
 the file system's timestamps say. The packaged library is a store built with the wheel and opened
 read-only; a user's folder uses a store in the private cache folder, one per code stamp (trkmono's
@@ -28,15 +35,16 @@ from trkmono.compiled.plain import Plain, dumps, loads
 TABLES = """
 CREATE TABLE IF NOT EXISTS compiled (
     digest TEXT NOT NULL, filename TEXT NOT NULL, id TEXT, names TEXT NOT NULL, errors TEXT NOT NULL,
-    compiled_on TEXT NOT NULL, head BLOB, monograph BLOB, checksum TEXT,
-    PRIMARY KEY (digest, filename));
+    compiled_on TEXT NOT NULL, head BLOB, monograph BLOB, checksum TEXT, summary_checksum TEXT NOT NULL,
+    head_checksum TEXT, references_checksum TEXT NOT NULL, records_checksum TEXT NOT NULL,
+    record_count INTEGER NOT NULL, PRIMARY KEY (digest, filename));
 CREATE TABLE IF NOT EXISTS reference (
     digest TEXT NOT NULL, filename TEXT NOT NULL, position INTEGER NOT NULL, id TEXT, detail TEXT NOT NULL,
     PRIMARY KEY (digest, filename, position));
 CREATE TABLE IF NOT EXISTS listing (filename TEXT PRIMARY KEY, digest TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS folder_index (state TEXT PRIMARY KEY, body BLOB NOT NULL, checksum TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS record USING fts5(
-    digest UNINDEXED, filename UNINDEXED, detail UNINDEXED, text, prefix = '2 3');
+    digest UNINDEXED, filename UNINDEXED, detail UNINDEXED, checksum UNINDEXED, text, prefix = '2 3');
 """
 MAX_STORE_BYTES = 8 << 30
 """A store grown beyond this (old file versions pile up) is started again: it must hold a large
@@ -56,6 +64,10 @@ class StoreUnusable(Exception):
     """The store cannot be read or written; the caller carries on without it."""
 
 
+class StoreDamaged(StoreUnusable):
+    """What the store holds fails its checksums or counts; the caller answers from the YAML."""
+
+
 @dataclass(frozen=True)
 class Summary:
     """What a store remembers of one file version, short of the monograph itself."""
@@ -69,9 +81,11 @@ class Summary:
 class Store:
     """An open store; every method raises StoreUnusable instead of a database error."""
 
-    def __init__(self, connection: sqlite3.Connection, writable: bool) -> None:
+    def __init__(self, connection: sqlite3.Connection, writable: bool, path: Path | None = None) -> None:
         self.connection = connection
         self.writable = writable
+        self.path = path
+        """The cache file, removed when found damaged (None: packaged or in memory)."""
 
     @classmethod
     def packaged(cls, path: Path) -> Store:
@@ -93,12 +107,23 @@ class Store:
             _replace_with_new_store(path)
             _prune(folder, keep=path)
         try:
-            store = cls(_connect(f"{path.as_uri()}?mode=rw"), writable=True)
+            store = cls(_connect(f"{path.as_uri()}?mode=rw"), writable=True, path=path)
             store.connection.execute("SELECT count(*) FROM compiled LIMIT 1").fetchone()
             return store
         except (sqlite3.DatabaseError, StoreUnusable):
             _replace_with_new_store(path)  # corrupt or foreign: start again, once
-            return cls(_connect(f"{path.as_uri()}?mode=rw"), writable=True)
+            return cls(_connect(f"{path.as_uri()}?mode=rw"), writable=True, path=path)
+
+    def damaged(self, why: str) -> StoreDamaged:
+        """The error for a failed check; a cache file is removed first, so the next run builds it
+        again (commands that still have it open keep reading what they opened, and check it too)."""
+        if self.path is not None:
+            try:
+                self.path.unlink(missing_ok=True)
+            except OSError:
+                pass
+            self.path = None
+        return StoreDamaged(why)
 
     def summaries(self, keys: Iterable[Key]) -> dict[Key, Summary]:
         """The stored summaries of these file versions; an entry that cannot be decoded is left out."""
@@ -107,27 +132,31 @@ class Store:
         found: dict[Key, Summary] = {}
         for start in range(0, len(digests), QUERY_BATCH):
             batch = digests[start:start + QUERY_BATCH]
-            rows = self._all("SELECT digest, filename, id, names, errors, compiled_on FROM compiled "
+            rows = self._all("SELECT digest, filename, id, names, errors, compiled_on, summary_checksum FROM compiled "
                              f"WHERE digest IN ({', '.join('?' * len(batch))})", tuple(batch))
             for row in rows:
-                summary = _summary(row[2:]) if (row[0], row[1]) in wanted else None
+                key = (row[0], row[1])
+                verified = key in wanted and row[6] == _checksum(key, _summary_text(*row[2:6]))
+                summary = _summary(row[2:6]) if verified else None
                 if summary is not None:
-                    found[(row[0], row[1])] = summary
+                    found[key] = summary
         return found
 
     def folder_index(self, keys: list[Key]) -> dict[Key, Summary] | None:
         """The summaries of exactly these file versions, kept together the last time a folder held
         them (one row to read instead of one per file); None when absent or altered."""
-        row = self._one("SELECT body, checksum FROM folder_index WHERE state = ?", (_state(keys),))
+        state = _state(keys)
+        row = self._one("SELECT body, checksum FROM folder_index WHERE state = ?", (state,))
         body = _unpacked(row[0]) if row else None
-        if body is None or row[1] != _checksum(body):
+        if body is None or row[1] != _checksum((state, ""), body):
             return None
         try:
-            return {(digest, filename): Summary(mid, [(tuple(loc), name, claimed) for loc, name, claimed in names],
-                                                [tuple(error) for error in errors], compiled_on)
-                    for digest, filename, mid, names, errors, compiled_on in json.loads(body)}
+            found = {(digest, filename): Summary(mid, [(tuple(loc), name, claimed) for loc, name, claimed in names],
+                                                 [tuple(error) for error in errors], compiled_on)
+                     for digest, filename, mid, names, errors, compiled_on in json.loads(body)}
         except (ValueError, TypeError, RecursionError):
             return None
+        return found if set(found) == set(keys) else None
 
     def put_folder_index(self, summaries: dict[Key, Summary]) -> None:
         """Keep the summaries of one folder's file versions together, under the versions they are of."""
@@ -135,10 +164,11 @@ class Store:
             return
         body = dumps([[*key, s.id, [[list(loc), name, claimed] for loc, name, claimed in s.names],
                        [list(error) for error in s.errors], s.compiled_on] for key, s in summaries.items()])
+        state = _state(list(summaries))
         try:
             with self.connection:
                 self.connection.execute("INSERT OR REPLACE INTO folder_index VALUES (?, ?, ?)",
-                                        (_state(list(summaries)), _pack(body), _checksum(body)))
+                                        (state, _pack(body), _checksum((state, ""), body)))
         except sqlite3.DatabaseError as exc:
             raise StoreUnusable(str(exc)) from None
 
@@ -154,21 +184,28 @@ class Store:
             raise StoreUnusable(str(exc)) from None
 
     def _put(self, key: Key, compiled: dict) -> None:
-        head, monograph = compiled["head"], compiled["monograph"]
+        monograph = compiled["monograph"]
+        head = None if compiled["head"] is None else dumps(compiled["head"])
         body = None if monograph is None else dumps(monograph)
+        summary = (compiled["id"], dumps(compiled["names"]), dumps(compiled["errors"]), compiled["compiled_on"])
+        references = [dumps(ref) for ref in compiled["references"]]
+        records = [(dumps(r), _index_form(r["text"])) for r in compiled["records"]]
+        record_sums = [_checksum(key, detail) for detail, _ in records]
         if self.connection.execute("SELECT 1 FROM compiled WHERE digest = ? AND filename = ?", key).fetchone():
             self.connection.execute("DELETE FROM record WHERE digest = ? AND filename = ?", key)  # rare: a scan
             self.connection.execute("DELETE FROM reference WHERE digest = ? AND filename = ?", key)
         self.connection.execute(
-            "INSERT OR REPLACE INTO compiled VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (*key, compiled["id"], dumps(compiled["names"]), dumps(compiled["errors"]), compiled["compiled_on"],
-             None if head is None else _pack(dumps(head)), None if body is None else _pack(body),
-             None if body is None else _checksum(body)))
+            "INSERT OR REPLACE INTO compiled VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (*key, *summary, None if head is None else _pack(head), None if body is None else _pack(body),
+             None if body is None else _checksum(key, body), _checksum(key, _summary_text(*summary)),
+             None if head is None else _checksum(key, head), _checksum(key, "\n".join(references)),
+             _checksum(key, "".join(record_sums)), len(records)))
         self.connection.executemany("INSERT INTO reference VALUES (?, ?, ?, ?, ?)",
-                                    [(*key, position, ref.get("id"), dumps(ref))
-                                     for position, ref in enumerate(compiled["references"])])
-        self.connection.executemany("INSERT INTO record VALUES (?, ?, ?, ?)",
-                                    [(*key, dumps(r), _index_form(r["text"])) for r in compiled["records"]])
+                                    [(*key, position, ref.get("id"), detail) for position, (ref, detail)
+                                     in enumerate(zip(compiled["references"], references))])
+        self.connection.executemany("INSERT INTO record VALUES (?, ?, ?, ?, ?)",
+                                    [(*key, detail, checksum, text)
+                                     for (detail, text), checksum in zip(records, record_sums)])
 
     def list_files(self) -> list[Key]:
         """The files of a packaged library, by name."""
@@ -184,49 +221,75 @@ class Store:
         """The compiled monograph of a file version, or None when absent, altered or undecodable."""
         row = self._one("SELECT monograph, checksum FROM compiled WHERE digest = ? AND filename = ?", key)
         body = _unpacked(row[0]) if row else None
-        if body is None or row[1] != _checksum(body):
+        if body is None or row[1] != _checksum(key, body):
             return None
         return _decoded(body)
 
     def head(self, key: Key) -> Plain | None:
-        """The head (id, generic name, references) of a file version."""
-        row = self._one("SELECT head FROM compiled WHERE digest = ? AND filename = ?", key)
+        """The head (id, generic name, status, review) of a file version, or None when absent or altered."""
+        row = self._one("SELECT head, head_checksum FROM compiled WHERE digest = ? AND filename = ?", key)
         head = _unpacked(row[0]) if row else None
-        return _decoded(head) if head else None
+        return _decoded(head) if head and row[1] == _checksum(key, head) else None
 
     def references(self, key: Key, ids: set[str]) -> list[dict]:
-        """The references of a file version whose ids are given, in the monograph's order."""
-        wanted = sorted(ids)[:QUERY_BATCH]  # a monograph's references are far fewer
-        rows = self._all(f"SELECT detail FROM reference WHERE digest = ? AND filename = ? AND id IN "
-                         f"({', '.join('?' * len(wanted))}) ORDER BY position", (*key, *wanted))
-        return [ref for (detail,) in rows if isinstance(ref := _decoded(detail), dict) and ref.get("id") in ids]
+        """The references of a file version whose ids are given, in the monograph's order; all its
+        references are read and checked together (StoreDamaged when one is lost, added or altered)."""
+        rows = self._all("SELECT detail FROM reference WHERE digest = ? AND filename = ? ORDER BY position", key)
+        expected = self._one("SELECT references_checksum FROM compiled WHERE digest = ? AND filename = ?", key)
+        details = [detail for (detail,) in rows]
+        if expected is None or not all(type(d) is str for d in details) \
+                or expected[0] != _checksum(key, "\n".join(details)):
+            raise self.damaged("the references of a stored file fail their checksum")
+        return [ref for detail in details if isinstance(ref := _decoded(detail), dict) and ref.get("id") in ids]
 
     def records(self, key: Key) -> list[dict]:
-        """Every search record of a file version, in document order."""
-        rows = self._all("SELECT detail FROM record WHERE digest = ? AND filename = ? ORDER BY rowid", key)
-        return [record for (detail,) in rows if (record := _decoded(detail)) is not None]
+        """Every search record of a file version, in document order, checked together (StoreDamaged
+        when one is lost, added or altered)."""
+        rows = self._all("SELECT detail, checksum FROM record WHERE digest = ? AND filename = ? ORDER BY rowid", key)
+        expected = self._one("SELECT records_checksum FROM compiled WHERE digest = ? AND filename = ?", key)
+        if expected is None or expected[0] != _checksum(key, "".join(str(checksum) for _, checksum in rows)):
+            raise self.damaged("the search records of a stored file fail their checksum")
+        return [self._record(key, detail, checksum) for detail, checksum in rows]
 
     def matching_records(self, words: list[str]) -> Iterator[tuple[Key, list[dict]]]:
         """Records whose text has a word starting with each word (a superset of search's hits),
-        grouped by file version, streamed (a file's records are stored together)."""
+        grouped by file version, streamed (a file's records are stored together). The index must
+        hold as many rows as the file versions stored, and every record its checksum; otherwise
+        StoreDamaged."""
+        self._check_index()
         phrases = [_phrase(word) for word in words]
         phrases = [p for p in phrases if p]
         if phrases:
-            rows = self._cursor("SELECT digest, filename, detail FROM record WHERE record MATCH ? ORDER BY rowid",
-                                (" AND ".join(phrases),))
+            rows = self._cursor("SELECT digest, filename, detail, checksum FROM record WHERE record MATCH ? "
+                                "ORDER BY rowid", (" AND ".join(phrases),))
         else:  # no word has a letter or digit: every record is a candidate
-            rows = self._cursor("SELECT digest, filename, detail FROM record ORDER BY rowid", ())
+            rows = self._cursor("SELECT digest, filename, detail, checksum FROM record ORDER BY rowid", ())
         key, group = None, []
-        for digest, filename, detail in rows:
+        for digest, filename, detail, checksum in rows:
             if (digest, filename) != key:
                 if group:
                     yield key, group
                 key, group = (digest, filename), []
-            record = _decoded(detail)
-            if record is not None:
-                group.append(record)
+            group.append(self._record(key, detail, checksum))
         if group:
             yield key, group
+
+    def _check_index(self) -> None:
+        """StoreDamaged unless the full-text index holds exactly the records of the stored file
+        versions (a row lost from the index, or the index emptied, would hide search hits)."""
+        expected = self._one("SELECT coalesce(sum(record_count), 0) FROM compiled", ())
+        indexed = self._one("SELECT count(*) FROM record_docsize", ())
+        segments = self._one("SELECT count(*) FROM record_idx", ())
+        if expected is None or indexed is None or expected[0] != indexed[0] \
+                or (expected[0] > 0 and not segments[0]):
+            raise self.damaged("the search index does not hold the stored records")
+
+    def _record(self, key: Key, detail: object, checksum: object) -> dict:
+        """One stored search record, decoded, or StoreDamaged when it fails its checksum."""
+        record = _decoded(detail) if type(detail) is str and checksum == _checksum(key, detail) else None
+        if not isinstance(record, dict):
+            raise self.damaged("a stored search record fails its checksum")
+        return record
 
     def _one(self, query: str, params: tuple) -> tuple | None:
         try:
@@ -325,8 +388,15 @@ def _unpacked(blob: object) -> str | None:
         return None
 
 
-def _checksum(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+def _checksum(key: tuple[str, str], text: str) -> str:
+    """SHA-256 of stored text bound to the file version (or folder state) it belongs to, so a part
+    moved to another key fails too."""
+    return hashlib.sha256("\0".join((*key, text)).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _summary_text(mid: object, names: object, errors: object, compiled_on: object) -> str:
+    """A summary's stored columns as one text, for its checksum."""
+    return "\0".join(str(part) for part in (mid, names, errors, compiled_on))
 
 
 def _decoded(text: str) -> Plain | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import asdict
 
@@ -26,12 +27,17 @@ if TYPE_CHECKING:  # the plain data has the shape of these models
 
 
 FORMAT_VERSION = 1
+UNSEEN = re.compile(f"[\x7f-\x9f\u2028\u2029{terms.INVISIBLE_CHARACTERS}]")
+"""What a reader of JSON text would not see (C1 controls, line separators, invisible and bidi
+characters; json escapes C0 controls itself): written as \\u escapes, so it cannot reorder or
+hide what a terminal or editor shows."""
 
 
 def _envelope(kind: str, **body: object) -> str:
     data = {"format_version": FORMAT_VERSION, "kind": kind, "trkmono_version": __version__,
             "schema_version": terms.SCHEMA_VERSION, **body, "notice": describe.NOTICE}
-    return json.dumps(data, indent=2, ensure_ascii=False)
+    return UNSEEN.sub(lambda found: json.dumps(found.group())[1:-1], json.dumps(data, indent=2, ensure_ascii=False,
+                                                                                 allow_nan=False))
 
 
 def error_json(error: Exception) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from urllib.parse import quote
 
 from trkmono.clinical.compare import Row
 from trkmono.clinical.dose import ROUNDING, asked
@@ -29,14 +30,26 @@ if TYPE_CHECKING:  # the plain data has the shape of these models
     from trkmono.model.schema import Cited, Monograph, Reference, Regimen
 
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&])")
+"""Characters that make Markdown structure, HTML or an entity (&amp;) anywhere on a line."""
+_LINE_START = re.compile(r"^(?:([-+=])|(\d{1,9})([.)])(?= |$))")
+"""What makes a list item, a heading underline or a numbered item at the start of a line."""
+_URL_SAFE = "!#$%&'()*+,-./:;=?@[]_~"
+"""Characters an address keeps in a link; any other (space, <, >, quotes, \\) is percent-encoded."""
 NBSP = "\u00a0"
 """Joins a marker's parts, so a renderer never breaks a marker across lines."""
 
 
 def escape(text: str) -> str:
-    """Text with Markdown's special characters escaped and line breaks folded."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Text with Markdown's special characters escaped (at a line start too: list and numbered
+    items, heading underlines), and line breaks folded."""
+    escaped = _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _LINE_START.sub(lambda m: f"\\{m.group(1)}" if m.group(1) else f"{m.group(2)}\\{m.group(3)}", escaped)
+
+
+def link_target(url: str) -> str:
+    """An address as a Markdown link target: percent-encoded so it cannot end the link or the line."""
+    return quote(url, safe=_URL_SAFE)
 
 
 class Markers:
@@ -67,7 +80,8 @@ class Markers:
 
 
 def _reference(r: Reference, note: str | None = None) -> str:
-    title = f"[{escape(r.title)}](<{r.url}>)" if r.url and r.url.startswith("http") else escape(r.title)
+    linked = r.url and re.match(r"https?://", r.url, re.IGNORECASE)
+    title = f"[{escape(r.title)}](<{link_target(r.url)}>)" if linked else escape(r.title)
     when = f", {r.date}" if r.date else ""
     return f"{title}. {escape(r.publisher)}{when}. *{TIER_LABELS[r.tier]}*" + (
         f" — {escape(note)}" if note else "")
