@@ -19,11 +19,8 @@ from dataclasses import dataclass
 from trkmono.problems import Level, Problem
 from trkmono.model.schema import Monograph
 from trkmono.reading.loader import Loaded
-<<<<<<< HEAD
-from trkmono.terms import APPROVAL_KINDS, NOT_REGULATORS, REGULATOR_ALIASES, REGULATORS, STRONG_TIERS
-=======
-from trkmono.terms import APPROVAL_KINDS, INVISIBLE_CHARACTERS, STRONG_TIERS
->>>>>>> main
+from trkmono.terms import APPROVAL_KINDS, INVISIBLE_CHARACTERS, NOT_REGULATORS, REGULATOR_ALIASES, REGULATORS, \
+    STRONG_TIERS
 
 DEFAULT_REVIEW_AGE_MONTHS = 12
 
