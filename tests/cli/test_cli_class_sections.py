@@ -91,7 +91,7 @@ def test_a_section_left_out_reads_not_recorded_and_a_stated_none_reads_none(cli)
 
 def test_the_first_screen_lists_the_sections_not_recorded(cli):
     out = shown(cli, "taletrectinib", "--brief")
-    assert "Unrecorded Effects on other drugs, Driving and using machines, Overdose, Storage and handling" in out
+    assert "Unrecorded effects on other drugs, driving, overdose, storage" in out
     markdown = shown(cli, "taletrectinib", "--brief", "--format", "markdown")
     assert "**Not recorded:** Effects on other drugs" in markdown
 

@@ -43,8 +43,8 @@ class Entry:
 
 
 def names_with_locations(m: Monograph) -> Iterator[tuple[tuple, str, bool]]:
-    """Every name a monograph answers to (identifiers too, bare and as 'NDA 218213'), with where it
-    is written and whether only a source claims it."""
+    """Every name a monograph answers to (identifier values too), with where it is written and
+    whether only a source claims it."""
     yield ("id",), m.id, False
     yield ("identity", "generic_name"), m.identity.generic_name, False
     for field in ("synonyms", "codes", "brands"):
@@ -52,7 +52,6 @@ def names_with_locations(m: Monograph) -> Iterator[tuple[tuple, str, bool]]:
             yield ("identity", field, i, "name"), entry.name, getattr(entry, "claimed_by_source", False)
     for i, code in enumerate(m.identity.identifiers):
         yield ("identity", "identifiers", i, "value"), code.value, False
-        yield ("identity", "identifiers", i, "value"), f"{code.system} {code.value}", False
 
 
 @dataclass(frozen=True)

@@ -109,7 +109,9 @@ def _adjustments(field_name: str) -> Callable[[Monograph], list[Claim]]:
 
 def _warnings(m: Monograph) -> list[Claim]:
     boxed = m.safety.boxed_warning
-    claims: list[Claim] = ([(f"no approved label ({m.status.stage})", m.status)] if boxed is None else
+    unread = "boxed warning: not known (no label text was available)"
+    claims: list[Claim] = ([(unread if m.status.stage == "approved" else f"no approved label ({m.status.stage})",
+                             m.status)] if boxed is None else
                            [("boxed warning: " + ("yes" if boxed.present else "none"), boxed)])
     return claims + [(w.title, w) for w in m.safety.warnings]
 

@@ -52,9 +52,15 @@ def recorded(m: Monograph, name: str) -> bool:
     return m.get(field(name)) is not None
 
 
-def missing(m: Monograph) -> list[str]:
-    """The optional sections the monograph does not record, as headings."""
-    return [title(name) for name in terms.RECORDED_SECTIONS if not recorded(m, name)]
+SHORT_TITLES = {"reproduction": "pregnancy", "effects-on-other-drugs": "effects on other drugs",
+                "older-adults": "older adults"}
+"""Names of the optional sections on the first screen, where space is short."""
+
+
+def missing(m: Monograph, short: bool = False) -> list[str]:
+    """The optional sections the monograph does not record, as headings (or as short names)."""
+    return [(SHORT_TITLES.get(name, name) if short else title(name))
+            for name in terms.RECORDED_SECTIONS if not recorded(m, name)]
 
 
 def groups(m: Monograph, name: str) -> list[Group] | None:

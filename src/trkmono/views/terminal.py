@@ -235,11 +235,20 @@ def _glance(console: Console, m: Monograph, brief: bool) -> None:
     differ = glance.elsewhere(m)
     if differ:
         console.print(_labelled("Elsewhere", Text(differ)))
-    unrecorded = optional.missing(m)
+    unrecorded = optional.missing(m, short=True)
     if unrecorded:
-        console.print(_labelled("Unrecorded", Text(f"{', '.join(unrecorded)} (not recorded here, which does "
-                                                   "not mean none)", style="dim")))
+        console.print(_labelled("Unrecorded", _one_line(console, unrecorded, width)))
     console.print(_labelled("Current", body))
+
+
+def _one_line(console: Console, names: list[str], width: int) -> Text:
+    """The sections not recorded, in one line: as many as fit, then '+N more'."""
+    for shown in range(len(names), 0, -1):
+        rest = len(names) - shown
+        text = Text(", ".join(names[:shown]) + (f" +{rest} more" if rest else ""), style="dim")
+        if _fits(console, text, width, 1):
+            return text
+    return Text(f"{len(names)} sections", style="dim")
 
 
 def _labelled(label: str, body: Text) -> Hanging:
