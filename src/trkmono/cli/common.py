@@ -15,7 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+import typer
+
 from trkmono.cli.guard import command, emit, say
+from trkmono.errors import EXIT_FAILED
 from trkmono.cli.options import ColorOption, DataDir, FormatOption, JsonFlag, NoPager, Quiet, RegionOption, output_format
 
 SHARED_OPTIONS = (("data_dir", DataDir, None), ("region", RegionOption, None), ("output", FormatOption, None),
@@ -61,11 +64,16 @@ class Reading:
         from trkmono.regions import view
         return (view(m, self.region) for m in library.monographs())
 
-    def answer(self, text=None, json=None, markdown=None) -> None:
-        """Print the answer in the chosen format, paged unless --no-pager (see ``answer``)."""
+    def answer(self, text=None, json=None, markdown=None, failed: str | None = None) -> None:
+        """Print the answer in the chosen format, paged unless --no-pager (see ``answer``); when the
+        answer says what the user asked for cannot be given (``failed``), say why and exit 1."""
         answer(self.format, self.color, text=text, json=json, markdown=markdown, page=not self.no_pager)
+        if failed:
+            if not self.quiet:
+                say(failed)
+            raise typer.Exit(EXIT_FAILED)
 
-    def document(self, build, json=None) -> None:
+    def document(self, build, json=None, failed: str | None = None) -> None:
         """Print an answer built as a document (views.document) by ``build()``, laid out by the
         chosen renderer: the terminal's (rich) or Markdown's (rich not imported)."""
         def text(console) -> None:
@@ -75,7 +83,7 @@ class Reading:
         def markdown() -> str:
             from trkmono.views.render.markdown import render
             return render(build())
-        self.answer(text=text, json=json, markdown=markdown)
+        self.answer(text=text, json=json, markdown=markdown, failed=failed)
 
 
 def read_command(function):
