@@ -105,10 +105,9 @@ def interactions(name: Name, comedications: With = None, *, read: Reading) -> No
     monograph = read.find(library, name)
     from trkmono.clinical.search import interaction_mentions
     mentions = interaction_mentions(library.records(member))
-    from trkmono.views import json as as_json, markdown
-    read.answer(text=lambda console: tool_views().render_interactions(console, monograph, mentions),
-                json=lambda: as_json.interactions_json(monograph, mentions),
-                markdown=lambda: markdown.interactions(monograph, mentions))
+    from trkmono.views import json as as_json
+    from trkmono.views.builders.interactions import interactions as build
+    read.document(lambda: build(monograph, mentions), json=lambda: as_json.interactions_json(monograph, mentions))
 
 
 def _interactions_with(name: str, given: list[str], read: Reading) -> None:
@@ -119,11 +118,10 @@ def _interactions_with(name: str, given: list[str], read: Reading) -> None:
     found = table.check(monograph, asked, table.load_table())
     sections = interaction_sections(found)
     from trkmono.views import answers
+    from trkmono.views.builders.interactions import sections as build
     title = f"{monograph.identity.generic_name.upper()} — interactions with {', '.join(asked)}"
-    read.answer(text=lambda console: answers.render(console, title, "co-medications " + ", ".join(asked), sections),
-                json=lambda: answers.check_json(found, sections),
-                markdown=lambda: answers.markdown(title, "co-medications " + ", ".join(asked), sections),
-                failed=_unknown(found))
+    read.document(lambda: build(title, "co-medications " + ", ".join(asked), sections),
+                  json=lambda: answers.check_json(found, sections), failed=_unknown(found))
 
 
 @read_command
@@ -166,10 +164,9 @@ def patient(
     asked = one.asked(request, asked_names, known)
     title = f"{monograph.identity.generic_name.upper()} — one patient"
     from trkmono.views import answers
-    read.answer(text=lambda console: answers.render(console, title, asked, result.sections),
-                json=lambda: answers.patient_json(result, asked),
-                markdown=lambda: answers.markdown(title, asked, result.sections),
-                failed=None if result.complete else "incomplete answer: " + "; ".join(
+    from trkmono.views.builders.interactions import sections as build
+    read.document(lambda: build(title, asked, result.sections), json=lambda: answers.patient_json(result, asked),
+                  failed=None if result.complete else "incomplete answer: " + "; ".join(
                     result.outcome.reasons + result.uncovered))
 
 

@@ -1,8 +1,9 @@
-"""Sections of cited lines (``clinical.answer``) in the three formats of every read command.
+"""Sections of cited lines (``clinical.answer``) as data (JSON), and the files their lines cite.
 
-Text and Markdown number the references in the order they are first cited, each file's apart
-(a monograph's, the interaction table's), and list them at the end; JSON gives each line's
-citations with the file they belong to.
+Text and Markdown are laid out from the document views.builders.interactions.sections builds: they
+number the references in the order they are first cited, each file's apart (a monograph's, the
+interaction table's), and list them at the end; JSON gives each line's citations with the file
+they belong to.
 """
 
 from __future__ import annotations
@@ -12,12 +13,10 @@ from typing import TYPE_CHECKING
 from trkmono.views.citations import cited_ids
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from trkmono.clinical.answer import Section
 
 
-def _groups(sections: list[Section]) -> list[tuple[object, list[str]]]:
+def groups(sections: list[Section]) -> list[tuple[object, list[str]]]:
     """(owner, reference ids) of every cited line, owners in order of first use."""
     owners: dict[str, tuple[object, list]] = {}
     for section in sections:
@@ -25,37 +24,6 @@ def _groups(sections: list[Section]) -> list[tuple[object, list[str]]]:
             if line.owner is not None and line.source is not None:
                 owners.setdefault(line.owner.id, (line.owner, []))[1].append(line.source)
     return [(owner, cited_ids(sources)) for owner, sources in owners.values()]
-
-
-def render(console: Console, title: str, asked: str, sections: list[Section]) -> None:
-    """The title, what was asked, each section with its lines and markers, then the references."""
-    from rich.text import Text
-
-    from trkmono.views.terminal import Hanging, heading, mark, notice, print_references
-    from trkmono.views.citations import current
-    console.print(Text(title, style="bold"))
-    console.print(Text(f"Asked: {asked}"))
-    for section in sections:
-        console.print(heading(section.title))
-        for line in section.lines:
-            label = Text(f"{line.label}: ", style="bold red" if line.alert else "bold")
-            console.print(Hanging("• ", label + Text(line.text) + mark(line.source, line.owner)))
-    current().resolve(_groups(sections))
-    print_references(console)
-    notice(console)
-
-
-def markdown(title: str, asked: str, sections: list[Section]) -> str:
-    """The same answer as Markdown, references linked at the end."""
-    from trkmono.views.markdown import Markers, _linked, _notice, escape
-    mark = Markers()
-    lines = [f"# {escape(title)}", "", f"Asked: {escape(asked)}"]
-    for section in sections:
-        lines += ["", f"## {escape(section.title)}", ""]
-        lines += [f"- **{escape(line.label)}**{' ⚠' if line.alert else ''}: {escape(line.text)}"
-                  f"{mark(line.source, line.owner)}" for line in section.lines]
-    mark.numbering.resolve(_groups(sections))
-    return "\n".join(lines + ["", "## References", ""] + _linked(mark) + ["", _notice()]) + "\n"
 
 
 def sections_json(sections: list[Section]) -> list[dict[str, object]]:
@@ -70,7 +38,7 @@ def sections_json(sections: list[Section]) -> list[dict[str, object]]:
 def references_json(sections: list[Section]) -> list[dict[str, object]]:
     """The references the lines cite, each with the file it belongs to."""
     out = []
-    for owner, ids in _groups(sections):
+    for owner, ids in groups(sections):
         by_id = {r.id: r for r in owner.references}
         out += [{"from": owner.id, **_plain(by_id[i])} for i in ids if i in by_id]
     return out

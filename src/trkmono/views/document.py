@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal, Union
 
-Emphasis = Literal["strong", "alert", "good", "faint", "em"]
-"""How a span stands out: strong (bold), alert (a warning: bold red in a terminal), good (a result),
-faint (secondary words), em (italic)."""
+Emphasis = Literal["strong", "alert", "flag", "good", "caution", "faint", "em"]
+"""How a span stands out: strong (bold), alert (a warning: bold red in a terminal), flag (what a
+prescriber must act on: as alert, and marked ⚠ in Markdown, which has no colour), good (a result),
+caution (something missing: yellow in a terminal, plain in Markdown), faint (secondary words), em (italic)."""
 
 
 @dataclass(frozen=True)

@@ -16,14 +16,14 @@ from trkmono.model import phrases as describe
 from trkmono.terms import TIER_LABELS, TIER_SHORT
 from trkmono.views import glance
 from trkmono.views import sections as optional
-from trkmono.views.citations import LEGEND, Numbering, cyp3a_effect, cyp3a_groups, evidence_tag, together
+from trkmono.views.citations import LEGEND, Numbering, evidence_tag, together
 from typing import TYPE_CHECKING
 
 from trkmono import terms
 
 if TYPE_CHECKING:  # the plain data has the shape of these models
     from trkmono.clinical.resistance import Finding, MutationRow, Table as ResistanceTable
-    from trkmono.clinical.search import Hit, Record
+    from trkmono.clinical.search import Hit
     from trkmono.model.schema import Cited, Monograph, Reference
 
 
@@ -371,29 +371,7 @@ def _linked(mark: Markers) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------------
-# interactions, resistance and search
-
-
-def interactions(m: Monograph, mentions: list[Record]) -> str:
-    """CYP3A4 rules by condition, other interactions and other statements that mention them."""
-    mark = Markers()
-    lines = [f"# {escape(m.identity.generic_name)} — interactions", "", "## CYP3A4 inhibitors and inducers", ""]
-    for condition, rules in cyp3a_groups(m):
-        label = condition.replace("-", " ")
-        if not rules:
-            lines.append(f"- **{escape(label)}**: the monograph gives no rule")
-        for a in rules:
-            lines.append(f"- **{escape(label)}**: {escape(cyp3a_effect(a))}{mark(a, m)}")
-            if a.population:
-                lines.append(f"  - For: {escape(describe.population(a.population))}")
-            lines.append(f"  - Rule: {escape(a.rule)}")
-    lines += ["", "## Other interactions (transporters, QT-prolonging drugs, food)", ""]
-    lines += [f"- **{escape(i.agent)}**: {escape(i.action)}{mark(i, m)}" for i in m.dosing.other_interactions] or [
-        "The monograph names no other interactions."]
-    if mentions:
-        lines += ["", "## Mentioned elsewhere in the monograph", ""]
-        lines += [f"- **{escape(r.section)}**: {escape(r.text)}{mark(r.source, m)}" for r in mentions]
-    return "\n".join(lines + ["", "## References", ""] + _linked(mark) + ["", _notice()]) + "\n"
+# resistance and search
 
 
 def _finding(f: Finding, mark: Markers, region: str | None = None) -> str:

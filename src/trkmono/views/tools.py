@@ -1,4 +1,4 @@
-"""Terminal output of the clinical tools: interactions, resistance and search (dose: views.builders.dose).
+"""Terminal output of the clinical tools: resistance and search (dose and interactions: views.builders).
 
 As in the other views, text from the monographs reaches rich only as ``Text`` (never markup).
 Every statement used is followed by its citation marker in this output's numbering ([1], [2 §4.2])
@@ -14,10 +14,9 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from trkmono.model import phrases as describe
 from trkmono.clinical.resistance import Finding, MutationRow, Table as ResistanceTable
-from trkmono.clinical.search import Hit, Record
-from trkmono.views.citations import cited_ids, current, cyp3a_effect, cyp3a_groups, resistance_references
+from trkmono.clinical.search import Hit
+from trkmono.views.citations import current, resistance_references
 from trkmono.views.terminal import Hanging, heading, mark, notice, print_blocks, print_references
 
 if TYPE_CHECKING:  # the plain data has the shape of these models
@@ -44,47 +43,6 @@ def _references(console: Console, groups: list[tuple[Monograph, list[str]]]) -> 
 
 def _notice(console: Console) -> None:
     notice(console)
-
-
-# ---------------------------------------------------------------------------------------------
-# interactions
-
-
-def render_interactions(console: Console, m: Monograph, mentions: list[Record]) -> None:
-    """CYP3A4 rules by condition, other interactions, then other statements that mention them."""
-    console.print(Text(f"{m.identity.generic_name.upper()} — interactions", style="bold"))
-    console.print(Rule(Text("CYP3A4 inhibitors and inducers", style="bold"), align="left"))
-    for condition, rules in cyp3a_groups(m):
-        label = condition.replace("-", " ")
-        if not rules:
-            console.print(Text(f"• {label}: ", style="bold") + Text("the monograph gives no rule", style="yellow"))
-        for a in rules:
-            line = Text(f"{label}: ", style="bold")
-            effect = cyp3a_effect(a)
-            if a.avoid:
-                line.append("AVOID", style="bold red")
-                effect = effect.removeprefix("avoid").lstrip("; ")
-                line.append(f"; {effect}" if effect else "")
-            else:
-                line.append(effect)
-            console.print(Hanging("• ", line + marker(a, m)))
-            if a.population:
-                console.print(Hanging("    For: ", Text(describe.population(a.population))))
-            console.print(Hanging("    Rule: ", Text(a.rule)))
-    console.print(Rule(Text("Other interactions (transporters, QT-prolonging drugs, food)", style="bold"),
-                       align="left"))
-    if not m.dosing.other_interactions:
-        console.print(Text("The monograph names no other interactions.", style="yellow"))
-    for i in m.dosing.other_interactions:
-        console.print(Hanging("• ", Text(f"{i.agent}: ", style="bold") + Text(i.action) + marker(i, m)))
-    if mentions:
-        console.print(Rule(Text("Mentioned elsewhere in the monograph", style="bold"), align="left"))
-        for record in mentions:
-            console.print(Hanging("• ", Text(f"{record.section}: ", style="bold") + Text(record.text)
-                                  + marker(record.source, m)))
-    sources = [a for _, rules in cyp3a_groups(m) for a in rules] + list(m.dosing.other_interactions)
-    _references(console, [(m, cited_ids(sources + [r.source for r in mentions]))])
-    _notice(console)
 
 
 # ---------------------------------------------------------------------------------------------

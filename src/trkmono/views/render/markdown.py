@@ -10,7 +10,7 @@ from trkmono.views.document import (Cited, Document, Grid, Heading, Labelled, Li
                                     Span, Title)
 from trkmono.views.markdown import Markers, _linked, _notice, _table, escape
 
-MARKS = {"strong": "**", "alert": "**", "good": "**", "faint": "", "em": "*"}
+MARKS = {"strong": "**", "alert": "**", "flag": "**", "good": "**", "caution": "", "faint": "", "em": "*"}
 
 
 def render(doc: Document) -> str:
@@ -32,7 +32,8 @@ def inline(parts: Line) -> str:
     out = ""
     for part in parts:
         if isinstance(part, Span):
-            out += f"{MARKS[part.emphasis]}{escape(part.text)}{MARKS[part.emphasis]}"
+            out += f"{MARKS[part.emphasis]}{escape(part.text)}{MARKS[part.emphasis]}" + (
+                " ⚠" if part.emphasis == "flag" else "")
         else:
             out += words(part)
     return out

@@ -15,7 +15,8 @@ from trkmono.views.document import (Cited, Document, Grid, Heading, Labelled, Li
                                     References, Span, Title)
 from trkmono.views.terminal import Hanging, heading, mark, notice, print_references
 
-STYLES = {"strong": "bold", "alert": "bold red", "good": "bold green", "faint": "dim", "em": "italic"}
+STYLES = {"strong": "bold", "alert": "bold red", "flag": "bold red", "good": "bold green", "caution": "yellow",
+          "faint": "dim", "em": "italic"}
 NOTE_STYLES = {"plain": "", "aside": "italic", "key": "dim"}
 
 
