@@ -224,9 +224,8 @@ def search(
     hits = find_all(library.matching_records(alternatives), alternatives)
     spellings = [list(t) for t in alternatives if isinstance(t, tuple)]
     shown = text + "".join(f"; {t[0]} also as {', '.join(t[1:])}" for t in spellings)
-    from trkmono.views import json as as_json, markdown
-    read.answer(text=lambda console: tool_views().render_search(console, shown, hits),
-                json=lambda: as_json.search_json(text, terms, hits, spellings),
-                markdown=lambda: markdown.search(shown, hits))
+    from trkmono.views import json as as_json
+    from trkmono.views.builders.search import search as build
+    read.document(lambda: build(shown, hits), json=lambda: as_json.search_json(text, terms, hits, spellings))
 
 

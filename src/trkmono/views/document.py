@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal, Union
 
-Emphasis = Literal["strong", "alert", "flag", "good", "caution", "faint", "em"]
+Emphasis = Literal["strong", "alert", "flag", "good", "caution", "faint", "em", "match"]
 """How a span stands out: strong (bold), alert (a warning: bold red in a terminal), flag (what a
 prescriber must act on: as alert, and marked ⚠ in Markdown, which has no colour), good (a result),
-caution (something missing: yellow in a terminal, plain in Markdown), faint (secondary words), em (italic)."""
+caution (something missing: yellow in a terminal, plain in Markdown), faint (secondary words), em (italic),
+match (the words a search found)."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,8 @@ class Title:
 
     subject: str
     rest: str = ""
+    page_only: bool = False
+    """Only where the answer stands as a page (Markdown); a terminal answer starts with its content."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,9 @@ class Cited:
     label: str = ""
     children: tuple[Cited, ...] = ()
     number: int | None = None
+    detail: Line = ()
+    """What the statement leads to (a search hit's snippet): on its own line under it in a
+    terminal, after a colon in Markdown."""
 
 
 @dataclass(frozen=True)

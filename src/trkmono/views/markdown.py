@@ -23,7 +23,6 @@ from trkmono import terms
 
 if TYPE_CHECKING:  # the plain data has the shape of these models
     from trkmono.clinical.resistance import Finding, MutationRow, Table as ResistanceTable
-    from trkmono.clinical.search import Hit
     from trkmono.model.schema import Cited, Monograph, Reference
 
 
@@ -371,7 +370,7 @@ def _linked(mark: Markers) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------------
-# resistance and search
+# resistance
 
 
 def _finding(f: Finding, mark: Markers, region: str | None = None) -> str:
@@ -412,21 +411,4 @@ def resistance(table: ResistanceTable, row: MutationRow | None = None, regional:
             lines += ["## Findings that name no single TRK residue (kept as written)", ""] + [
                 f"- **{escape(f.monograph.identity.generic_name)}**: {escape(f.finding.mutation)} "
                 f"({f.finding.region}) — {_finding(f, mark)}" for f in table.unnamed]
-    return "\n".join(lines + ["", "## References", ""] + _linked(mark) + ["", _notice()]) + "\n"
-
-
-def search(query: str, hits: list[Hit]) -> str:
-    """Each hit as drug, section and snippet (the words in bold), then the references."""
-    mark = Markers()
-    lines = [f"# Search: {escape(query)}", ""]
-    for hit in hits:
-        snippet, last = "", 0
-        for start, end in hit.spans:
-            snippet += escape(hit.snippet[last:start]) + f"**{escape(hit.snippet[start:end])}**"
-            last = end
-        snippet += escape(hit.snippet[last:])
-        lines.append(f"- **{escape(hit.monograph.identity.generic_name)}** · {escape(hit.record.section)}"
-                     f"{mark(hit.record.source, hit.monograph)}: {snippet}")
-    drugs = len({h.monograph.id for h in hits})
-    lines += ["", f"{len(hits)} hit(s) in {drugs} monograph(s)."]
     return "\n".join(lines + ["", "## References", ""] + _linked(mark) + ["", _notice()]) + "\n"

@@ -1,4 +1,4 @@
-"""Terminal output of the clinical tools: resistance and search (dose and interactions: views.builders).
+"""Terminal output of resistance (dose, interactions and search: views.builders).
 
 As in the other views, text from the monographs reaches rich only as ``Text`` (never markup).
 Every statement used is followed by its citation marker in this output's numbering ([1], [2 §4.2])
@@ -15,9 +15,8 @@ from rich.table import Table
 from rich.text import Text
 
 from trkmono.clinical.resistance import Finding, MutationRow, Table as ResistanceTable
-from trkmono.clinical.search import Hit
 from trkmono.views.citations import current, resistance_references
-from trkmono.views.terminal import Hanging, heading, mark, notice, print_blocks, print_references
+from trkmono.views.terminal import Hanging, heading, mark, notice, print_references
 
 if TYPE_CHECKING:  # the plain data has the shape of these models
     from trkmono.model.schema import Cited, Monograph, ResistanceFinding
@@ -150,28 +149,3 @@ def render_mutation(console: Console, table: ResistanceTable, row: MutationRow, 
     found = [f for cell in row.cells.values() for f in cell] + regional
     _references(console, resistance_references(found))
     _notice(console)
-
-
-# ---------------------------------------------------------------------------------------------
-# search
-
-
-def _hit_lines(hit: Hit) -> tuple[Text, Hanging]:
-    """Drug · section and its marker, then the snippet with the words highlighted, indented."""
-    head = Text(f"{hit.monograph.identity.generic_name}", style="bold")
-    head.append(f" · {hit.record.section}")
-    snippet = Text(hit.snippet)
-    for start, end in hit.spans:
-        snippet.stylize("bold reverse", start, end)
-    return head + marker(hit.record.source, hit.monograph), Hanging("    ", snippet)
-
-
-def render_search(console: Console, query: str, hits: list[Hit]) -> None:
-    """Each hit as drug, section and snippet with the words highlighted."""
-    print_blocks(console, (part for hit in hits for part in _hit_lines(hit)))
-    drugs = len({h.monograph.id for h in hits})
-    console.print(Text(f"{len(hits)} hit(s) in {drugs} monograph(s) for: {query}", style="dim"))
-    _references(console, [])
-    _notice(console)
-
-

@@ -10,7 +10,8 @@ from trkmono.views.document import (Cited, Document, Grid, Heading, Labelled, Li
                                     Span, Title)
 from trkmono.views.markdown import Markers, _linked, _notice, _table, escape
 
-MARKS = {"strong": "**", "alert": "**", "flag": "**", "good": "**", "caution": "", "faint": "", "em": "*"}
+MARKS = {"strong": "**", "alert": "**", "flag": "**", "good": "**", "caution": "", "faint": "", "em": "*",
+         "match": "**"}
 
 
 def render(doc: Document) -> str:
@@ -49,7 +50,8 @@ def _heading(block: Heading, mark: Markers) -> str:
 
 def _statement(item: Cited, mark: Markers) -> str:
     label = f"{escape(item.label)}: " if item.label else ""
-    return label + inline(item.text) + mark(item.claim, item.owner)
+    detail = f": {inline(item.detail)}" if item.detail else ""
+    return label + inline(item.text) + mark(item.claim, item.owner) + detail
 
 
 def _item(item: Cited, mark: Markers) -> list[str]:

@@ -13,10 +13,10 @@ from rich.text import Text
 from trkmono.views.citations import current
 from trkmono.views.document import (Cited, Document, Grid, Heading, Labelled, Line, List, Note, Notice,
                                     References, Span, Title)
-from trkmono.views.terminal import Hanging, heading, mark, notice, print_references
+from trkmono.views.terminal import Hanging, heading, mark, notice, print_blocks, print_references
 
 STYLES = {"strong": "bold", "alert": "bold red", "flag": "bold red", "good": "bold green", "caution": "yellow",
-          "faint": "dim", "em": "italic"}
+          "faint": "dim", "em": "italic", "match": "bold reverse"}
 NOTE_STYLES = {"plain": "", "aside": "italic", "key": "dim"}
 
 
@@ -38,7 +38,8 @@ def text(parts: Line) -> Text:
 
 
 def _title(console: Console, block: Title, doc: Document) -> None:
-    console.print(Hanging("", Text(block.subject.upper() + block.rest, style="bold")))
+    if not block.page_only:
+        console.print(Hanging("", Text(block.subject.upper() + block.rest, style="bold")))
 
 
 def _heading(console: Console, block: Heading, doc: Document) -> None:
@@ -57,7 +58,8 @@ def _item(item: Cited, doc: Document, indent: int, bullets: bool) -> list[Render
         prefix, under = f"{item.number}. ", len(f"{item.number}. ")
     else:
         prefix, under = " " * indent + ("• " if bullets else ""), indent + 4
-    return [_statement(item, doc, prefix)] + [
+    detail = [Hanging(" " * under, text(item.detail))] if item.detail else []
+    return [_statement(item, doc, prefix)] + detail + [
         _statement(child, doc, " " * (len(prefix) if item.number is not None else under))
         for child in item.children]
 
@@ -67,7 +69,8 @@ def _cited(console: Console, block: Cited, doc: Document) -> None:
 
 
 def _list(console: Console, block: List, doc: Document) -> None:
-    console.print(Group(*(part for item in block.items for part in _item(item, doc, block.indent, block.bullets))))
+    """The items a block at a time (thousands of search hits cost one print per block)."""
+    print_blocks(console, (part for item in block.items for part in _item(item, doc, block.indent, block.bullets)))
 
 
 def _labelled(console: Console, block: Labelled, doc: Document) -> None:
