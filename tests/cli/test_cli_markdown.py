@@ -3,6 +3,7 @@ citation style ([n] markers, evidence tags, a linked numbered reference list), d
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -92,3 +93,18 @@ def test_show_markdown_of_the_shipped_drugs_keeps_codes_basis_and_patient_select
 def test_dose_markdown_uses_the_same_markers(cli):
     out = markdown(cli, "dose", "solutinib", "--data-dir", TOOLS)
     assert re.search(r"\\\[\d", out)
+
+
+@pytest.mark.parametrize("args", [["dose", "larotrectinib", "--format", "markdown"],
+                                  ["search", "fatigue", "--format", "markdown"],
+                                  ["interactions", "entrectinib", "--format", "markdown"],
+                                  ["patient", "larotrectinib", "--age", "8", "--bsa", "0.6", "--json"]])
+def test_markdown_and_json_answers_do_not_import_rich(args):
+    """The document renderers keep docs/speed.md's rule: rich is loaded only for text."""
+    import subprocess
+    import sys
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "trkmono", *args], capture_output=True,
+                          text=True, env={**os.environ, "NO_COLOR": "1"})
+    assert done.stdout and done.returncode in (0, 1), done.stderr[-500:]
+    imported = [line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if "|" in line]
+    assert not [name for name in imported if name == "rich" or name.startswith("rich.")]
