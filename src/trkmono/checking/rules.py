@@ -483,13 +483,15 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 REGIONAL = (("indications",), ("dosing", "regimens"), ("dosing", "reductions"), ("dosing", "hepatic"),
             ("dosing", "renal"), ("dosing", "cyp3a4"), ("dosing", "other_interactions"),
-            ("safety", "warnings"), ("safety", "pregnancy"))
+            ("safety", "warnings"), ("safety", "pregnancy"), ("contraindications", "none_stated"),
+            ("contraindications", "listed"), ("reproduction", "pregnancy"), ("reproduction", "contraception"),
+            ("reproduction", "lactation"), ("effects_on_other_drugs",))
 """Where every statement of an approved drug is a label fact and must say whose label it is."""
 
 
 @rule("region-missing", "error", "data")
 def label_facts_name_their_region(parsed: Parsed, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
-    """An approved drug's indications, doses, rules, warnings and pregnancy statements name their regions."""
+    """An approved drug's label statements (indications to lactation, see REGIONAL) name their regions."""
     if _get(parsed.data, ("status", "stage")) != "approved":
         return
     for path in REGIONAL:

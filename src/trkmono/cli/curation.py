@@ -223,7 +223,7 @@ Dose: how `trkmono dose` combines the label's rules
 
 Where the monograph has no rule for what was asked, nothing is computed (exit 1)
 and the output says why. Nothing is rounded to a capsule strength.
-The README's "dose" section has the details.
+docs/dose.md (Regions and dose rules) has the details.
 """
 
 
