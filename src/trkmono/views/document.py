@@ -1,9 +1,12 @@
 """A small format-neutral document: what an answer says, in which order, cited how (no rich, no Markdown).
 
 A builder (views.builders) turns an answer into a ``Document`` once; a renderer lays it out: the terminal
-one (views.render_terminal) with rich, the Markdown one (views.render_markdown) as text. Text is
+one (views.render.terminal) with rich, the Markdown one (views.render.markdown) as text. Text is
 plain strings; a ``Span`` marks the few words a renderer emphasises. A claim (anything with ``cite``)
 becomes its citation marker in the output's one numbering, after the text it backs.
+
+The blocks are dataclasses without generated ``__repr__`` and ``__eq__``: every read command that
+builds a document imports this module, and each generated method costs start-up time.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ caution (something missing: yellow in a terminal, plain in Markdown), faint (sec
 match (the words a search found)."""
 
 
-@dataclass(frozen=True)
+@dataclass(repr=False, eq=False)
 class Span:
     """Words that stand out."""
 
@@ -35,12 +38,7 @@ def line(*parts: Inline) -> Line:
     return tuple(part for part in parts if part)
 
 
-def plain(text: Line) -> str:
-    """A line's words without emphasis."""
-    return "".join(part if isinstance(part, str) else part.text for part in text)
-
-
-@dataclass(frozen=True)
+@dataclass(repr=False, eq=False)
 class Title:
     """What the answer is about: ``subject`` (a drug's name: capitals in a terminal) then ``rest``."""
 
@@ -50,7 +48,7 @@ class Title:
     """Only where the answer stands as a page (Markdown); a terminal answer starts with its content."""
 
 
-@dataclass(frozen=True)
+@dataclass(repr=False, eq=False)
 class Heading:
     """A section (level 2) or a part of one (level 3)."""
 
@@ -58,7 +56,7 @@ class Heading:
     level: int = 2
 
 
-@dataclass(frozen=True)
+@dataclass(repr=False, eq=False)
 class Cited:
     """A statement and the claim that backs it. ``label`` leads it ('Rule', 'For'); ``children``
     stand under it; ``number`` makes it a numbered step. In a ``List`` it is an item, alone a paragraph."""
@@ -75,7 +73,7 @@ class Cited:
     terminal, after a colon in Markdown."""
 
 
-@dataclass(frozen=True)
+@dataclass(repr=False, eq=False)
 class List:
     """Items one after another: bulleted, or numbered when they carry numbers. ``indent`` sets
     them in from the margin in a terminal."""
@@ -86,7 +84,7 @@ class List:
     """False: the items stand without a bullet in a terminal (Markdown lists them all the same)."""
 
 
-@dataclass(frozen=True)
+@dataclass(repr=False, eq=False)
 class Labelled:
     """A label and what follows it, the text hanging under its first word ('Resulting dose: ...')."""
 
@@ -96,16 +94,7 @@ class Labelled:
     emphasis: Emphasis = "strong"
 
 
-@dataclass(frozen=True)
-class Grid:
-    """A table: ``header`` and rows of cells. ``stack``: on a narrow terminal, row by row instead."""
-
-    header: tuple[str, ...]
-    rows: tuple[tuple[Line, ...], ...]
-    stack: bool = True
-
-
-@dataclass(frozen=True)
+@dataclass(repr=False, eq=False)
 class Note:
     """Words about the answer rather than from the monograph: ``aside`` (a remark), ``key`` (how to
     read it: faint in a terminal, italic in Markdown)."""
@@ -114,7 +103,7 @@ class Note:
     kind: Literal["plain", "aside", "key"] = "plain"
 
 
-@dataclass(frozen=True)
+@dataclass(repr=False, eq=False)
 class References:
     """The legend and the references the markers above cite, numbered as they are. ``groups``
     (monograph, reference ids): references to number even if no marker cites them, and the drug of a
@@ -124,15 +113,15 @@ class References:
     level: int = 2
 
 
-@dataclass(frozen=True)
+@dataclass(repr=False, eq=False)
 class Notice:
     """The closing notice: informational, not medical advice."""
 
 
-Block = Union[Title, Heading, Cited, List, Labelled, Grid, Note, References, Notice]
+Block = Union[Title, Heading, Cited, List, Labelled, Note, References, Notice]
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class Document:
     """An answer's blocks in reading order. ``monograph``: the one drug it is about (its markers
     are numbered in the order they are first cited, that drug's references)."""

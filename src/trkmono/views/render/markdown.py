@@ -6,9 +6,9 @@ structure or HTML; a span's words are escaped inside their emphasis.
 
 from __future__ import annotations
 
-from trkmono.views.document import (Cited, Document, Grid, Heading, Labelled, Line, List, Note, Notice, References,
+from trkmono.views.document import (Cited, Document, Heading, Labelled, Line, List, Note, Notice, References,
                                     Span, Title)
-from trkmono.views.markdown import Markers, _linked, _notice, _table, escape
+from trkmono.views.markdown import Markers, _linked, _notice, escape
 
 MARKS = {"strong": "**", "alert": "**", "flag": "**", "good": "**", "caution": "", "faint": "", "em": "*",
          "match": "**"}
@@ -77,11 +77,6 @@ def _labelled(block: Labelled, mark: Markers) -> str:
     return f"**{escape(block.label)}:** " + inline(block.text) + mark(block.claim)
 
 
-def _grid(block: Grid, mark: Markers) -> str:
-    return "\n".join(_table([escape(h) for h in block.header],
-                            [[inline(cell) for cell in row] for row in block.rows])).rstrip("\n")
-
-
 def _note(block: Note, mark: Markers) -> str:
     return f"*{escape(block.text)}*" if block.kind == "key" else escape(block.text)
 
@@ -95,5 +90,5 @@ def _closing(block: Notice, mark: Markers) -> str:
     return _notice()
 
 
-_BLOCKS = {Title: _title, Heading: _heading, Cited: _cited, List: _list, Labelled: _labelled, Grid: _grid,
+_BLOCKS = {Title: _title, Heading: _heading, Cited: _cited, List: _list, Labelled: _labelled,
            Note: _note, References: _references, Notice: _closing}

@@ -7,11 +7,10 @@ address in the reference list stands whole. Text reaches rich only as ``Text``, 
 from __future__ import annotations
 
 from rich.console import Console, Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from trkmono.views.citations import current
-from trkmono.views.document import (Cited, Document, Grid, Heading, Labelled, Line, List, Note, Notice,
+from trkmono.views.document import (Cited, Document, Heading, Labelled, Line, List, Note, Notice,
                                     References, Span, Title)
 from trkmono.views.terminal import Hanging, heading, mark, notice, print_blocks, print_references
 
@@ -59,9 +58,7 @@ def _item(item: Cited, doc: Document, indent: int, bullets: bool) -> list[Render
     else:
         prefix, under = " " * indent + ("• " if bullets else ""), indent + 4
     detail = [Hanging(" " * under, text(item.detail))] if item.detail else []
-    return [_statement(item, doc, prefix)] + detail + [
-        _statement(child, doc, " " * (len(prefix) if item.number is not None else under))
-        for child in item.children]
+    return [_statement(item, doc, prefix)] + detail + [_statement(child, doc, " " * under) for child in item.children]
 
 
 def _cited(console: Console, block: Cited, doc: Document) -> None:
@@ -78,13 +75,6 @@ def _labelled(console: Console, block: Labelled, doc: Document) -> None:
     console.print(Hanging(label, text(block.text) + mark(block.claim, doc.monograph)))
 
 
-def _grid(console: Console, block: Grid, doc: Document) -> None:
-    table = Table(*block.header, expand=False)
-    for row in block.rows:
-        table.add_row(*(text(cell) for cell in row))
-    console.print(table)
-
-
 def _note(console: Console, block: Note, doc: Document) -> None:
     console.print(Hanging("", Text(block.text, style=NOTE_STYLES[block.kind])))
 
@@ -98,5 +88,5 @@ def _notice(console: Console, block: Notice, doc: Document) -> None:
     notice(console)
 
 
-_BLOCKS = {Title: _title, Heading: _heading, Cited: _cited, List: _list, Labelled: _labelled, Grid: _grid,
+_BLOCKS = {Title: _title, Heading: _heading, Cited: _cited, List: _list, Labelled: _labelled,
            Note: _note, References: _references, Notice: _notice}
