@@ -101,7 +101,7 @@ def version_status(recorded: int | None, newest: int) -> str:
 def check(monographs: Iterable[Monograph], service: str, timeout: float = dailymed.DEFAULT_TIMEOUT) -> Report:
     """Ask the service once per recorded label; the first failure is a ServiceError."""
     recorded = recorded_labels(monographs)
-    return Report(service, [Label(set_id, uses, dailymed.history(service, set_id, timeout))
+    return Report(dailymed.shown_address(service), [Label(set_id, uses, dailymed.history(service, set_id, timeout))
                             for set_id, uses in recorded.items()])
 
 
