@@ -3,7 +3,9 @@
 ``command`` wraps every command: trkmono's own errors become one line on stderr and their exit
 code (with a JSON error envelope on stdout when JSON was asked for), Ctrl-C exits 130, a bug
 exits 70 with one line (a traceback only with TRKMONO_DEBUG=1). ``emit`` writes an answer and
-makes sure it arrived: a closed or full stdout is an error, never a quiet exit 0.
+makes sure it arrived: a closed or full stdout is an error, never a quiet exit 0; ``show`` does the
+same for what is printed outside a command (``--help``, ``--version``), with the same exit codes.
+Diagnostics go to stderr through ``say`` (errors.write_stderr), which a full stderr cannot crash.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ import sys
 
 import typer
 
-from trkmono.errors import EXIT_BROKEN_PIPE, EXIT_INTERNAL, EXIT_INTERRUPTED, OutputError, TrkmonoError, printable
+from trkmono.errors import (EXIT_BROKEN_PIPE, EXIT_INTERNAL, EXIT_INTERRUPTED, OutputError, TrkmonoError, printable,
+                            write_stderr)
 
 DEBUG_ENV = "TRKMONO_DEBUG"
 
@@ -48,11 +51,7 @@ def command(function):
 
 def say(message: str) -> None:
     """One line on stderr, prefixed with the program's name, control characters escaped."""
-    try:
-        sys.stderr.write(f"trkmono: {printable(message)}\n")
-        sys.stderr.flush()
-    except (OSError, ValueError):
-        pass
+    write_stderr(f"trkmono: {printable(message)}\n")
 
 
 def emit(text: str | list[str], page: bool = False) -> None:
@@ -74,6 +73,12 @@ def emit(text: str | list[str], page: bool = False) -> None:
         reason = getattr(exc, "strerror", None) or ("standard output is closed" if not isinstance(exc, OSError)
                                                   else str(exc))
         raise OutputError(f"could not write the output: {reason}") from None
+
+
+def show(text: str) -> None:
+    """Write what is printed outside a command (help, the version) as ``emit`` does, its faults
+    ending the run as a command's do: a closed or full stdout exits 1 with one line, a closed pipe 141."""
+    command(emit)(text)
 
 
 def _json_error(exc: TrkmonoError) -> None:

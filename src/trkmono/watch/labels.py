@@ -114,7 +114,7 @@ def check(monographs: Iterable[Monograph], service: str, timeout: float = dailym
           baseline: dict[str, int] | None = None) -> Report:
     """Ask the service once per recorded label; the first failure is a ServiceError."""
     recorded = recorded_labels(monographs)
-    return Report(service, [Label(set_id, uses, dailymed.history(service, set_id, timeout),
+    return Report(dailymed.shown_address(service), [Label(set_id, uses, dailymed.history(service, set_id, timeout),
                                   (baseline or {}).get(set_id)) for set_id, uses in recorded.items()])
 
 
