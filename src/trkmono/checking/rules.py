@@ -274,8 +274,9 @@ def urls_are_http(parsed: Parsed, loaded: Loaded, settings: Settings) -> Iterato
     for i, ref in parsed.references:
         url = ref.get("url")
         if isinstance(url, str) and not URL.fullmatch(url):
-            yield ("references", i, "url"), ("url must be an http:// or https:// address with a host name and "
-                                             "no credentials, white space, angle brackets or backslashes")
+            yield ("references", i, "url"), ("the url is not an http:// or https:// address with a host name "
+                                             "(and no credentials, white space, angle brackets or backslashes); "
+                                             "correct it")
 
 
 @rule("date-future", "error", "model")
