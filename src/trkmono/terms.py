@@ -8,8 +8,17 @@ from __future__ import annotations
 
 SCHEMA_VERSION = 1
 
-SECTIONS = ("status", "indications", "mechanism", "dosing", "safety", "efficacy", "references")
+SECTIONS = ("status", "indications", "mechanism", "dosing", "contraindications", "safety", "reproduction",
+            "pharmacokinetics", "effects-on-other-drugs", "older-adults", "driving", "overdose", "storage",
+            "efficacy", "references")
 """Sections of ``show``, in order."""
+RECORDED_SECTIONS = ("contraindications", "reproduction", "pharmacokinetics", "effects-on-other-drugs",
+                     "older-adults", "driving", "overdose", "storage")
+"""Sections a monograph may leave out; one left out reads "not recorded", never "none"."""
+SECTION_TITLES = {"effects-on-other-drugs": "Effects on other drugs", "older-adults": "Use in older adults",
+                  "driving": "Driving and using machines", "reproduction": "Pregnancy, contraception and lactation",
+                  "storage": "Storage and handling"}
+"""Headings of the sections whose name is not their heading."""
 
 OUTPUT_FORMATS = ("text", "json", "markdown")
 FINDING_FORMATS = ("text", "json", "github")
@@ -40,13 +49,13 @@ TIER_SHORT = {
 EVIDENCE_STATUSES = ("confirmed", "corroborated", "unconfirmed")
 """confirmed: a regulatory or peer-reviewed text that was read states it; corroborated: only
 reproductions of the label or other secondary sources, at least two independent ones, agree;
-unconfirmed: one secondary source, the seed page alone, or sources disagree."""
+unconfirmed: one secondary source alone, or sources disagree."""
 
 STAGES = ("approved", "investigational", "discontinued")
 GENERATIONS = ("first", "next")
 EVENT_KINDS = ("accelerated-approval", "full-approval", "conditional-authorisation",
                "marketing-authorisation", "expanded-indication", "label-update", "investigational",
-               "withdrawn")
+               "withdrawn", "application-accepted", "priority-review")
 APPROVAL_KINDS = frozenset(EVENT_KINDS[:5])
 
 FREQUENCIES = ("once daily", "twice daily")
@@ -75,6 +84,21 @@ COMPARE_ASPECTS = ("adult-dose", "paediatric-dose", "dose-reductions", "hepatic"
 RESISTANCE_REGIONS = ("solvent-front", "gatekeeper", "xDFG", "other")
 ACTIVITIES = ("active", "reduced", "resistant")
 RESISTANCE_BASES = ("clinical", "preclinical")
+
+REGULATORS = {"FDA": "US", "European Commission": "EU", "EMA": "EU", "MHRA": "UK", "Swissmedic": "CH",
+              "Hong Kong Department of Health": "HK", "Health Canada": "CA", "PMDA": "JP", "MHLW": "JP",
+              "NMPA": "CN", "TGA": "AU"}
+"""Each regulator's short name and the region whose labels it issues."""
+REGULATOR_ALIASES = {"EU": "European Commission", "Japan": "MHLW", "China": "NMPA", "UK": "MHRA"}
+"""Other names a timeline may start with, and the regulator each stands for."""
+NOT_REGULATORS = ("investigational", "US trial registry")
+"""Timelines of a drug's development that no regulator keeps (trial registrations)."""
+
+IDENTIFIER_SYSTEMS = ("ATC", "UNII", "RxCUI", "DrugBank", "CAS", "NDA", "NDC", "EU product number",
+                      "NMPA approval number")
+"""Code systems a drug or product is identified in."""
+CONTRACEPTION_WHO = ("females of reproductive potential", "males with female partners of reproductive potential")
+DURATION_UNITS = ("days", "weeks", "months")
 
 INVISIBLE_CHARACTERS = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
                         "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\U0001d173-\U0001d17a"

@@ -79,6 +79,8 @@ NAMES = ("id: testinib\nidentity:\n  generic_name: testinib\n  codes:\n    - {na
          "  brands:\n    - {name: Testra,")
 RENAMED = NAMES.replace("testinib", "othernib").replace("TST-", "OTH-").replace("Testra", "Othra")
 EVENT = 'date: "2020-01-15"\n          kind'
+PENDING = ('          cite: [test-label]\n        - {{date: "2026-06-01", kind: priority-review, indication: x, '
+           'pending: true, decision_due: "{due}", cite: [test-label]}}\nindications:')
 SUMMARY = "  summary: {text: Blocks a fictional kinase., cite: [test-label]}"
 BLOG = "    publisher: Nobody\n    tier: secondary-web\n"
 ITRACONAZOLE = "  - acts_as: p-gp-inhibitor\n    cite: [lexicomp-p-gp]\n    evidence: unconfirmed\n- id: ketoconazole"
@@ -134,6 +136,9 @@ CASES = [
          '          cite: [test-label]\n        - {date: "2021-01-01", kind: label-update, indication: x, cite: [test-label]}\n'
          "indications:"),
     case("stale-review", 'last_reviewed: "2026-11-01"', 'last_reviewed: "2025-12-31"', 'last_reviewed: "2026-01-01"'),
+    case("regulator-vocabulary", "      regulator: FDA\n", "      regulator: Food Board\n", "      regulator: FDA (CDER)\n"),
+    case("decision-overdue", "          cite: [test-label]\nindications:", PENDING.format(due="2026-12"),
+         PENDING.format(due="2027-01")),
     case("boxed-warning", "  boxed_warning: {regions: [US], present: false, cite: [test-label]}\n", ""),
     # table: a valid interaction table
     case("table-name-duplicate", "spellings: [rifampin]", "spellings: [rifampin, itraconazole]",
