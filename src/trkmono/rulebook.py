@@ -60,8 +60,3 @@ def rule(name: str, level: Level, scope: str) -> Callable:
         declare(name, level, scope, (check.__doc__ or "").strip().splitlines()[0], check)
         return check
     return register
-
-
-def named(name: str) -> Rule:
-    """The registered rule called ``name``."""
-    return next(r for r in RULES if r.name == name)

@@ -200,7 +200,8 @@ def locators_name_cited_references(parsed: Parsed, loaded: Loaded, settings: Set
         if isinstance(at, dict):
             for ref in at:
                 if ref not in statement["cite"]:
-                    yield loc + ("at", ref), f"locator for '{ref}', which this statement does not cite; cite it or delete the locator"
+                    yield loc + ("at", ref), (f"locator for '{ref}', which this statement does not cite; cite it "
+                                              "or delete the locator")
 
 
 @rule("label-version", "warning", "data")
@@ -209,7 +210,8 @@ def labels_record_their_version(parsed: Parsed, loaded: Loaded, settings: Settin
     for i, ref in parsed.references:
         if ref.get("tier") == "regulatory-label" and not (ref.get("spl_version") or ref.get("revision_date")):
             yield ("references", i, "id"), (f"label '{ref['id']}' records neither spl_version nor "
-                                            "revision_date, so nobody can tell which version was read; add the one read")
+                                            "revision_date, so nobody can tell which version was read; "
+                                            "add the one read")
 
 
 @rule("reference-uncited", "warning", "data")
@@ -218,7 +220,8 @@ def references_are_cited(parsed: Parsed, loaded: Loaded, settings: Settings) -> 
     cited = {ref for _, statement in parsed.statements for ref in statement["cite"] if isinstance(ref, str)}
     for i, ref in parsed.references:
         if ref["id"] not in cited:
-            yield ("references", i, "id"), f"reference '{ref['id']}' is not cited by any statement; cite it where it is used, or delete it"
+            yield ("references", i, "id"), (f"reference '{ref['id']}' is not cited by any statement; cite it "
+                                            "where it is used, or delete it")
 
 
 INVISIBLE = re.compile(f"[{INVISIBLE_CHARACTERS}]")
@@ -261,7 +264,8 @@ def numbers_finite(parsed: Parsed, loaded: Loaded, settings: Settings) -> Iterat
     """Every number is finite (no .inf, .nan or a value too large to hold, such as 1e999)."""
     for loc, value in parsed.floats:
         if not math.isfinite(value):
-            yield loc, f"the number is {value}, not a finite value (too large, or written as .inf or .nan); write the source's number"
+            yield loc, (f"the number is {value}, not a finite value (too large, or written as .inf or .nan); "
+                        "write the source's number")
 
 
 @rule("date-digits", "error", "data")
@@ -336,7 +340,8 @@ def ids_unique(entries: list[Entry]) -> Iterator[tuple[Entry, Loc, str]]:
     first: dict[str, Entry] = {}
     for entry in entries:
         if entry.id in first:
-            yield entry, ("id",), f"id '{entry.id}' is also used by {first[entry.id].path}; give each monograph its own id"
+            yield entry, ("id",), (f"id '{entry.id}' is also used by {first[entry.id].path}; give each "
+                                   "monograph its own id")
         first.setdefault(entry.id, entry)
 
 
@@ -403,7 +408,8 @@ def regulators_from_vocabulary(m: Monograph, loaded: Loaded, settings: Settings)
             yield loc, (f"'{history.regulator}' is not a regulator of the vocabulary: start with one of "
                         f"{', '.join(REGULATORS)}")
         elif named and history.region and REGULATORS[named] != history.region:
-            yield loc, f"{named} decides for {REGULATORS[named]}, not {history.region}; correct the region or the regulator"
+            yield loc, (f"{named} decides for {REGULATORS[named]}, not {history.region}; correct the region "
+                        "or the regulator")
 
 
 def regulator_named(text: str) -> str | None:
