@@ -25,7 +25,7 @@ from trkmono.compiled.store import Key, Store, StoreUnusable, Summary
 from trkmono.errors import Ambiguous, NotFound, TrkmonoError
 from trkmono.problems import Problem
 from trkmono.terms import IDENTIFIER_SYSTEMS
-from trkmono.reading.folders import Unreadable, display_path, monograph_names, packaged_data_dir, \
+from trkmono.reading.folders import UNREADABLE, Unreadable, display_path, monograph_names, packaged_data_dir, \
     packaged_store, read_source
 
 COMPILE_BATCH = 256
@@ -217,7 +217,7 @@ def _read_folder(folder: Path) -> list[tuple]:
 def _digest(path: str, shown: str, name: str) -> tuple:
     if not _decodable(name):  # skipped by name, as any unreadable file
         shown = shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-        return None, shown, Problem(shown, 1, 1, "error", "unreadable", "the file name is not UTF-8; rename it")
+        return None, shown, UNREADABLE.at(shown, (1, 1), "the file name is not UTF-8; rename it")
     try:
         return (hashlib.sha256(read_source(path, shown)).hexdigest(), name), shown, path
     except Unreadable as exc:

@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from trkmono.problems import Problem
+from trkmono.rulebook import declare
 from trkmono.model.comedications import ComedicationTable
 from trkmono.model.schema import Monograph
 from trkmono.reading.folders import TABLE_NAME, Unreadable, read_source
@@ -28,12 +29,9 @@ from trkmono.reading.yamlsafe import (
 )
 
 
-LOAD_RULES = {
-    "unreadable": "the path cannot be read as a regular file",
-    "root-type": "the file holds something other than a mapping of monograph fields",
-    "schema": "a field is missing, unknown (with the closest valid name) or has a wrong value",
-}
-"""The refusals of this module, each an error."""
+ROOT_TYPE = declare("root-type", "error", "load", "The file holds a mapping of monograph fields.")
+SCHEMA = declare("schema", "error", "load", "Every required field is there, every field is known (else the "
+                 "closest valid name is suggested) and every value is of the right kind.")
 
 
 @dataclass
@@ -78,8 +76,9 @@ def load_bytes(raw: bytes, path: str, model: type[BaseModel] = Monograph) -> Loa
     loaded = Loaded(path, document=document, problems=problems)
     if not isinstance(document.data, dict):
         kind = "empty" if document.data is None else f"a {type(document.data).__name__}"
-        loaded.problems.append(Problem(path, *document.value_mark(()), "error", "root-type",
-                                       f"the file must hold a mapping of monograph fields, not {kind}"))
+        loaded.problems.append(ROOT_TYPE.at(path, document.value_mark(()), (
+            f"the file must hold a mapping of monograph fields, not {kind}; write one 'field: value' per line "
+            "from the first column")))
         return loaded
     try:
         monograph = model.model_validate(document.data)
@@ -100,18 +99,18 @@ def _schema_problem(error: dict, document: Document, path: str, model: type[Base
     kind = error["type"]
     if kind == "missing":
         line, col = document.value_mark(loc[:-1])
-        message = f"missing required field '{loc[-1]}'"
+        message = f"missing required field '{loc[-1]}'; add it"
         loc = loc[:-1]
     elif kind == "extra_forbidden":
         line, col = document.key_mark(loc)
-        message = f"unknown field '{loc[-1]}'" + _did_you_mean(loc, model)
+        message = f"unknown field '{loc[-1]}'" + (_did_you_mean(loc, model) or "; delete it or correct its name")
         loc = loc[:-1]
     else:
         line, col = document.value_mark(loc)
         message = error["msg"].removeprefix("Value error, ")
     where = dotted(loc)
     text = f"{where}: {message}" if where else message
-    return Problem(path, line, col, "error", "schema", text)
+    return SCHEMA.at(path, (line, col), text)
 
 
 def dotted(loc: Loc) -> str:
