@@ -6,7 +6,7 @@ The only command that uses the network.
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated, Optional, cast
 
 import typer
 
@@ -14,6 +14,7 @@ from trkmono.cli.common import answer, open_library
 from trkmono.cli.guard import command, say
 from trkmono.cli.options import ColorOption, DataDir, JsonFlag, Quiet, output_format
 from trkmono.errors import EXIT_FAILED
+from trkmono.terms import OutputFormat
 from trkmono.watch.dailymed import BASE_ENV, DEFAULT_BASE, DEFAULT_TIMEOUT, TIMEOUT_ENV, base_address
 from trkmono.watch.labels import check
 
@@ -49,7 +50,7 @@ def labels(
 
     Example: trkmono labels --json
     """
-    fmt = output_format(output, json)
+    fmt = output_format(cast(Optional[OutputFormat], output), json)  # LabelFormat's values are formats
     service = base_address(dailymed_url)
     report = check(open_library(data_dir, quiet).monographs(), service, timeout)
     from trkmono.views import json as as_json
