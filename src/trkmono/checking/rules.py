@@ -13,8 +13,9 @@ import re
 import datetime as dt
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from trkmono.problems import Level, Problem
 from trkmono.model.comedications import ComedicationTable
@@ -142,7 +143,8 @@ def walk(data: object) -> tuple[list[tuple[Loc, dict]], list[tuple[Loc, str]], l
     """Every mapping in parsed YAML that carries a list of citations, every text value and every
     float, each with its location."""
     found, texts, floats = [], [], []
-    stack: list[tuple[Loc, object]] = [((), data)]
+    stack: list[tuple[Loc, Any]] = [((), data)]  # parsed YAML: a dict or a list
+    children: Iterable[tuple[Any, Any]]
     while stack:
         loc, node = stack.pop()
         if type(node) is dict:
@@ -496,7 +498,7 @@ def short_forms_keep_the_numbers(parsed: Parsed, loaded: Loaded, settings: Setti
             yield loc + ("short",), f"short form has {', '.join(missing)}, which the full statement does not state"
 
 
-def _get(data: object, path: tuple) -> object:
+def _get(data: Any, path: tuple) -> Any:
     for part in path:
         data = data.get(part) if isinstance(data, dict) else None
     return data

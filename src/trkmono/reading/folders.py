@@ -128,7 +128,7 @@ def _read_at_most(fd: int, first: int) -> bytes:
     return raw
 
 
-def _reason(path: Path, exc: OSError) -> str:
+def _reason(path: Path | str, exc: OSError) -> str:
     if os.path.islink(path) and not os.path.exists(path):
         return "a link whose target does not exist (or a loop of links)"
     return f"cannot read file: {exc.strerror or exc}"

@@ -17,6 +17,7 @@ import re
 import socket
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from trkmono import __version__
 from trkmono.errors import ServiceError, UsageError, printable
@@ -144,7 +145,7 @@ def parse(body: bytes, set_id: str, address: str) -> History:
         document = json.loads(body)
     except (ValueError, RecursionError):
         raise _failure(address, "the answer is not JSON") from None
-    data = document.get("data") if isinstance(document, dict) else None
+    data: Any = document.get("data") if isinstance(document, dict) else None
     entries = data.get("history") if isinstance(data, dict) else None
     if not isinstance(entries, list) or not entries:
         raise _failure(address, "the answer holds no version history (data.history is missing or empty)")
@@ -157,7 +158,7 @@ def parse(body: bytes, set_id: str, address: str) -> History:
     return History(set_id, address, printable(title) if title else None, versions)
 
 
-def _version(entry: object, address: str) -> Version:
+def _version(entry: Any, address: str) -> Version:
     number = entry.get("spl_version") if isinstance(entry, dict) else None
     if isinstance(number, str) and number.isdigit():
         number = int(number)

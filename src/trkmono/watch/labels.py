@@ -15,12 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from trkmono.compiled.plain import Plain
 from trkmono.watch import dailymed
 
-if TYPE_CHECKING:  # the plain data has the shape of this model
-    from trkmono.model.schema import Monograph
 
 STATUSES = ("newer", "unlisted", "unrecorded", "current")
 """Every status, the most urgent first."""
@@ -98,14 +96,14 @@ def version_status(recorded: int | None, newest: int) -> str:
     return "unlisted" if recorded > newest else "current"
 
 
-def check(monographs: Iterable[Monograph], service: str, timeout: float = dailymed.DEFAULT_TIMEOUT) -> Report:
+def check(monographs: Iterable[Plain], service: str, timeout: float = dailymed.DEFAULT_TIMEOUT) -> Report:
     """Ask the service once per recorded label; the first failure is a ServiceError."""
     recorded = recorded_labels(monographs)
     return Report(service, [Label(set_id, uses, dailymed.history(service, set_id, timeout))
                             for set_id, uses in recorded.items()])
 
 
-def recorded_labels(monographs: Iterable[Monograph]) -> dict[str, list[Use]]:
+def recorded_labels(monographs: Iterable[Plain]) -> dict[str, list[Use]]:
     """Set id -> the references that record it, in library and reference order."""
     found: dict[str, list[Use]] = {}
     for m in monographs:
