@@ -188,8 +188,9 @@ def _doses(m: Monograph, groups: set[str]) -> list[Item]:
     items = []
     for r in regimens:
         bounds = (describe.bsa_bounds(r.population) or scope(r.population)) if len(regimens) > 1 else ""
-        items.append(Item((f"{bounds}: " if bounds else "") + regimen(r, food=False),
-                          _short(r, describe.population(r.population)), r))
+        shared = len(groups) == 2 and "paediatric" in groups and r.population.group == "adult-and-paediatric"
+        context = "" if shared else _short(r, describe.population(r.population))  # said in the adult row
+        items.append(Item((f"{bounds}: " if bounds else "") + regimen(r, food=False), context, r))
     return items
 
 

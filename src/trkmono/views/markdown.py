@@ -306,7 +306,8 @@ _SECTIONS = {
 
 def library(monographs: Iterable[Monograph]) -> str:
     """The library as one table."""
-    rows = [[escape(m.identity.generic_name), escape(", ".join(describe.brand_names(m.identity)) or "—"),
+    rows = [[escape(m.identity.generic_name + (" (identity in doubt)" if m.identity.identity_doubt else "")),
+             escape(", ".join(describe.brand_names(m.identity)) or "—"),
              escape(m.identity.classification.drug_class), m.identity.classification.generation,
              escape(describe.region_status(m)), m.review.last_reviewed] for m in monographs]
     return "\n".join(["# TRK inhibitor monographs", ""]

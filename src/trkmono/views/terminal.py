@@ -479,7 +479,8 @@ def render_list(console: Console, monographs: Iterable[Monograph]) -> None:
     the class is shown briefly and folds between words, and is left out (then the generation too)
     when the terminal is too narrow for the rest. Only the rows' text is kept, and the table is
     drawn a block of rows at a time with the same widths, so a large library takes little memory."""
-    rows = [{"Name": m.identity.generic_name, "Brands": ", ".join(describe.brand_names(m.identity)) or "—",
+    rows = [{"Name": m.identity.generic_name + (" (identity in doubt)" if m.identity.identity_doubt else ""),
+             "Brands": ", ".join(describe.brand_names(m.identity)) or "—",
              "Class": brief_class(m.identity.classification.drug_class), "Gen.": m.identity.classification.generation,
              "Status": describe.region_status(m), "Reviewed": m.review.last_reviewed} for m in monographs]
     columns = ["Name", "Brands", "Class", "Gen.", "Status", "Reviewed"]
