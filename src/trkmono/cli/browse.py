@@ -6,7 +6,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from trkmono import terms
 from trkmono.cli.common import Reading, read_command, terminal
 from trkmono.cli.options import ASPECT, SECTIONS, Name, Names, choice
 
@@ -57,7 +56,7 @@ def show(
 @read_command
 def compare(
     names: Names = None,
-    aspect: Annotated[Optional[list[terms.CompareAspect]], choice(
+    aspect: Annotated[Optional[list[str]], choice(  # typer takes no list of a Literal
         ASPECT, "--aspect", "-a", help="Show only this aspect (repeatable); all by default, the dose first.")] = None,
     *,
     read: Reading,

@@ -156,7 +156,7 @@ ASPECTS: dict[str, tuple[str, Callable[[Plain], list[Claim]]]] = {
 """Each aspect (terms.COMPARE_ASPECTS, in that order): its title and the claims of one drug."""
 
 
-def compare(monographs: list[Plain], aspects: list[terms.CompareAspect] | None = None) -> list[Row]:
+def compare(monographs: list[Plain], aspects: list[str] | None = None) -> list[Row]:
     """One row per aspect (all, dose first, unless some are chosen), one cell per monograph."""
     chosen = [a for a in terms.COMPARE_ASPECTS if not aspects or a in aspects]
     return [Row(ASPECTS[a][0], [cell(m, ASPECTS[a][1](m)) for m in monographs]) for a in chosen]
