@@ -1,4 +1,4 @@
-"""Regenerate the README's example outputs and rule table from the real commands and rules.
+"""Regenerate the example outputs and the rule table of the README and docs/ from the real commands.
 
 Run from the repository root after changing monographs, rules or views:
     python scripts/readme.py
@@ -17,16 +17,24 @@ from trkmono.checking.rules import RULES
 from trkmono.reading.loader import LOAD_RULES
 from trkmono.reading.yamlsafe import READ_RULES
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+ROOT = Path(__file__).resolve().parents[1]
+README = ROOT / "README.md"
+PAGES = (README, ROOT / "docs" / "validate.md")
+"""The pages with generated parts (every example below lives on one of them)."""
 ENV = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80", "TERM": "dumb"}
 EXAMPLES = {
-    "list": "trkmono list",
-    "show": "trkmono show larotrectinib --brief",
-    "validate": "trkmono validate tests/fixtures/readme/testinib.yaml",
+    "show": "trkmono show repotrectinib --brief",
+    "dose": "trkmono dose larotrectinib --age 6 --bsa 0.6",
+    "interactions": "trkmono interactions larotrectinib --with itraconazole",
     "patient": "trkmono patient repotrectinib --age 15 --with 'the pill' --breastfeeding",
+    "resistance": "trkmono resistance G595R",
+    "list": "trkmono list",
+    "validate": "trkmono validate tests/fixtures/readme/testinib.yaml",
 }
-"""The README's examples, run at 80 columns as a reader's terminal would show them."""
-TRIMMED = {"patient": (38, "Not covered by trkmono's files", "[n §x]")}
+"""The examples, run at 80 columns as a reader's terminal would show them."""
+TRIMMED = {"show": (12, "Current", "[n §x]"), "dose": (11, "References", "References"),
+           "interactions": (9, "References", "References"), "patient": (8, "Not covered by trkmono's files", "[n §x]"),
+           "resistance": (8, "References", "References"), "list": (16, "For information", "For information")}
 """Examples cut after this many lines, keeping the part from one line to another (the rest follows
 in the real output)."""
 
@@ -35,11 +43,12 @@ def trimmed(lines: list[str], keep: int, start: str, end: str) -> list[str]:
     """The first ``keep`` lines, then those from the one starting with ``start`` up to ``end``."""
     first = next(i for i, line in enumerate(lines) if line.startswith(start))
     last = next(i for i, line in enumerate(lines) if line.startswith(end))
-    return lines[:keep] + ["[… trimmed …]"] + lines[first:last] + ["[… trimmed …]"]
+    middle = lines[first:last] + ["[… trimmed …]"] if first < last else []
+    return lines[:keep] + ["[… trimmed …]"] + middle
 
 
-WIDE = {"patient": "100"}
-"""Examples of the clinical tools' section, run at its width (100 columns)."""
+WIDE: dict[str, str] = {}
+"""Examples run at another width than 80 columns."""
 
 
 def run(command: str, columns: str = "80") -> str:
@@ -64,8 +73,10 @@ def replace(text: str, marker: str, body: str) -> str:
 
 
 def render(text: str) -> str:
-    """The README with fresh examples and rule table."""
+    """A page with fresh examples (those it has markers for) and rule table."""
     for name, command in EXAMPLES.items():
+        if f"<!-- example:{name} -->" not in text:
+            continue
         lines = run(command, WIDE.get(name, "80")).rstrip().split("\n")
         if name in TRIMMED:
             lines = trimmed(lines, *TRIMMED[name])
@@ -74,4 +85,5 @@ def render(text: str) -> str:
 
 
 if __name__ == "__main__":
-    README.write_text(render(README.read_text(encoding="utf-8")), encoding="utf-8")
+    for page in PAGES:
+        page.write_text(render(page.read_text(encoding="utf-8")), encoding="utf-8")

@@ -24,6 +24,7 @@ from trkmono.compiled.plain import Plain
 from trkmono.compiled.store import Key, Store, StoreUnusable, Summary
 from trkmono.errors import Ambiguous, NotFound, TrkmonoError
 from trkmono.problems import Problem
+from trkmono.terms import IDENTIFIER_SYSTEMS
 from trkmono.reading.folders import Unreadable, display_path, monograph_names, packaged_data_dir, \
     packaged_store, read_source
 
@@ -32,6 +33,15 @@ COMPILE_BATCH = 256
 MAX_TYPO_EDITS = 2
 """A name is suggested only when it is at most this many letters away from what was typed: a typo,
 not another drug with the same stem (taletrectinib is not a misspelt utatrectinib)."""
+
+
+def _without_system(name: str) -> str:
+    """'NDA 218213' -> '218213': an identifier typed with its code system's name before it."""
+    typed = name.strip().casefold()
+    for system in IDENTIFIER_SYSTEMS:
+        if typed.startswith(system.casefold() + " "):
+            return typed[len(system) + 1:].strip()
+    return typed
 
 
 @dataclass(frozen=True)
@@ -68,7 +78,7 @@ class Library:
 
     def member(self, name: str) -> Member:
         """The member answering to ``name``; NotFound or Ambiguous (both exit 1) otherwise."""
-        holders = self._index().get(name.strip().casefold(), [])
+        holders = self._index().get(name.strip().casefold()) or self._index().get(_without_system(name), [])
         primary = list({m.id: m for m, claimed in holders if not claimed}.values())
         claimed = list({m.id: m for m, c in holders if c and m.id not in {p.id for p in primary}}.values())
         if len(primary) == 1 or (not primary and len(claimed) == 1):

@@ -12,9 +12,18 @@ from typing import Literal, get_args
 
 SCHEMA_VERSION = 1
 
-Section = Literal["status", "indications", "mechanism", "dosing", "safety", "efficacy", "references"]
+Section = Literal["status", "indications", "mechanism", "dosing", "contraindications", "safety", "reproduction",
+                  "pharmacokinetics", "effects-on-other-drugs", "older-adults", "driving", "overdose", "storage",
+                  "efficacy", "references"]
 SECTIONS: tuple[Section, ...] = get_args(Section)
 """Sections of ``show``, in order."""
+RECORDED_SECTIONS = ("contraindications", "reproduction", "pharmacokinetics", "effects-on-other-drugs",
+                     "older-adults", "driving", "overdose", "storage")
+"""Sections a monograph may leave out; one left out reads "not recorded", never "none"."""
+SECTION_TITLES = {"effects-on-other-drugs": "Effects on other drugs", "older-adults": "Use in older adults",
+                  "driving": "Driving and using machines", "reproduction": "Pregnancy, contraception and lactation",
+                  "storage": "Storage and handling"}
+"""Headings of the sections whose name is not their heading."""
 
 OutputFormat = Literal["text", "json", "markdown"]
 OUTPUT_FORMATS: tuple[OutputFormat, ...] = get_args(OutputFormat)
@@ -50,7 +59,7 @@ EvidenceStatus = Literal["confirmed", "corroborated", "unconfirmed"]
 EVIDENCE_STATUSES: tuple[EvidenceStatus, ...] = get_args(EvidenceStatus)
 """confirmed: a regulatory or peer-reviewed text that was read states it; corroborated: only
 reproductions of the label or other secondary sources, at least two independent ones, agree;
-unconfirmed: one secondary source, the seed page alone, or sources disagree."""
+unconfirmed: one secondary source alone, or sources disagree."""
 
 Stage = Literal["approved", "investigational", "discontinued"]
 STAGES: tuple[Stage, ...] = get_args(Stage)
@@ -58,7 +67,7 @@ Generation = Literal["first", "next"]
 GENERATIONS: tuple[Generation, ...] = get_args(Generation)
 EventKind = Literal["accelerated-approval", "full-approval", "conditional-authorisation",
                     "marketing-authorisation", "expanded-indication", "label-update", "investigational",
-                    "withdrawn"]
+                    "withdrawn", "application-accepted", "priority-review"]
 EVENT_KINDS: tuple[EventKind, ...] = get_args(EventKind)
 APPROVAL_KINDS: frozenset[EventKind] = frozenset(EVENT_KINDS[:5])
 
@@ -99,6 +108,24 @@ Activity = Literal["active", "reduced", "resistant"]
 ACTIVITIES: tuple[Activity, ...] = get_args(Activity)
 ResistanceBasis = Literal["clinical", "preclinical"]
 RESISTANCE_BASES: tuple[ResistanceBasis, ...] = get_args(ResistanceBasis)
+
+REGULATORS = {"FDA": "US", "European Commission": "EU", "EMA": "EU", "MHRA": "UK", "Swissmedic": "CH",
+              "Hong Kong Department of Health": "HK", "Health Canada": "CA", "PMDA": "JP", "MHLW": "JP",
+              "NMPA": "CN", "TGA": "AU"}
+"""Each regulator's short name and the region whose labels it issues."""
+REGULATOR_ALIASES = {"EU": "European Commission", "Japan": "MHLW", "China": "NMPA", "UK": "MHRA"}
+"""Other names a timeline may start with, and the regulator each stands for."""
+NOT_REGULATORS = ("investigational", "US trial registry")
+"""Timelines of a drug's development that no regulator keeps (trial registrations)."""
+
+IdentifierSystem = Literal["ATC", "UNII", "RxCUI", "DrugBank", "CAS", "NDA", "NDC", "EU product number",
+                           "NMPA approval number"]
+IDENTIFIER_SYSTEMS: tuple[IdentifierSystem, ...] = get_args(IdentifierSystem)
+"""Code systems a drug or product is identified in."""
+ContraceptionWho = Literal["females of reproductive potential", "males with female partners of reproductive potential"]
+CONTRACEPTION_WHO: tuple[ContraceptionWho, ...] = get_args(ContraceptionWho)
+DurationUnit = Literal["days", "weeks", "months"]
+DURATION_UNITS: tuple[DurationUnit, ...] = get_args(DurationUnit)
 
 INVISIBLE_CHARACTERS = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
                         "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\U0001d173-\U0001d17a"

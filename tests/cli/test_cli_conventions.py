@@ -230,7 +230,7 @@ def test_new_never_overwrites_and_refuses_a_bad_id(cli, tmp_path):
 
 
 @pytest.mark.parametrize("topic, words", [("evidence", ["corroborated", "unconfirmed", "regulatory-label"]),
-                                          ("dose", ["ONE rule", "README"]),
+                                          ("dose", ["ONE rule", "docs/dose.md"]),
                                           ("data", ["TRKMONO_DATA_DIR", "TRKMONO_CACHE_DIR"]),
                                           ("exit-codes", ["130", "usage error"])])
 def test_help_topics(cli, topic, words):

@@ -544,7 +544,7 @@ def test_tool_commands_have_help_with_an_example(cli):
 
 
 def test_readme_tools_examples_are_real_output(cli):
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    readme = (REPO / "docs" / "commands.md").read_text(encoding="utf-8")
     section = readme.split("<!-- tools -->")[1].split("<!-- /tools -->")[0]
     examples = re.findall(r"```text\n\$ (trkmono [^\n]*)\n(.*?)```", section, re.S)
     assert examples

@@ -13,7 +13,7 @@ from conftest import FIXTURES, SHIPPED
 GLANCE = str(FIXTURES / "glance")
 DRUGS = sorted(path.stem for path in SHIPPED.glob("*.yaml"))
 ROWS = ["Indication", "Adult dose", "Child dose", "Forms", "Reductions", "Hepatic", "Renal", "CYP3A4", "Warnings",
-        "Monitoring", "Current"]
+        "Monitoring", "Unrecorded", "Current"]
 
 
 def glance(cli, *args: str, columns: int = 80) -> str:

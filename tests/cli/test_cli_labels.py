@@ -179,7 +179,7 @@ def test_json_carries_the_same_in_the_envelope(labels, dailymed):
     by_id = {label["set_id"]: label for label in data["labels"]}
     assert by_id[ALPHA_NEW] == {
         "set_id": ALPHA_NEW, "drugs": ["alphatinib", "betatinib"], "title": f"FICTIONAL LABEL {ALPHA_NEW}",
-        "status": "newer", "recorded_versions": [4], "current_version": 5, "published": "2025-04-10",
+        "status": "newer", "recorded_versions": [4], "baseline_version": None, "current_version": 5, "published": "2025-04-10",
         "address": f"{dailymed.url}/services/v2/spls/{ALPHA_NEW}/history.json",
         "cited_by": [{"drug": "alphatinib", "reference": "alpha-label", "recorded_version": 4, "claims": 10},
                      {"drug": "betatinib", "reference": "alphra-copack-label", "recorded_version": 4,
@@ -362,3 +362,48 @@ def test_validate_warns_on_a_label_with_neither_version_nor_revision_date(cli, w
 def test_the_fixture_records_are_valid(cli):
     result = cli("validate", str(LABELS))
     assert result.exit_code == 0 and result.stdout == "", result.stdout
+
+
+
+IBTROZI = "51ac8e52-3269-4102-8dc8-dba22d82128c"
+"""The US label of taletrectinib (a shipped monograph records it on a reproduction of the label)."""
+
+
+@pytest.fixture
+def taletrectinib_only(tmp_path: Path) -> Path:
+    folder = tmp_path / "library"
+    folder.mkdir()
+    shutil.copy(REPO / "data" / "monographs" / "taletrectinib.yaml", folder)
+    return folder
+
+
+def test_update_records_a_baseline_so_the_next_run_is_current(labels, dailymed, taletrectinib_only, tmp_path):
+    dailymed.histories = {IBTROZI: [(2, "Sep 01, 2025"), (1, "Jun 11, 2025")]}
+    baseline = tmp_path / "label-baseline.json"
+    first = labels("--baseline", str(baseline), folder=taletrectinib_only)
+    assert first.exit_code == 1, "no version recorded yet: the label needs a curator"
+    assert "NO VERSION RECORDED" in first.stdout
+    updated = labels("--baseline", str(baseline), "--update", folder=taletrectinib_only)
+    assert updated.exit_code == 0, updated.output
+    assert f"recorded 1 label version(s) as read in {baseline}" in updated.stderr
+    recorded = json.loads(baseline.read_text(encoding="utf-8"))["labels"]
+    assert recorded[IBTROZI]["version"] == 2 and recorded[IBTROZI]["published"] == "2025-09-01"
+    again = labels("--baseline", str(baseline), "--json", folder=taletrectinib_only)
+    assert again.exit_code == 0
+    (label,) = json.loads(again.stdout)["labels"]
+    assert label["status"] == "current" and label["baseline_version"] == 2 and label["drugs"] == ["taletrectinib"]
+    out = " ".join(labels("--baseline", str(baseline), folder=taletrectinib_only).stdout.split())
+    assert "Baseline: version 2 read by a curator" in out and "1 label(s): 1 current." in out
+    dailymed.histories[IBTROZI] = [(3, "Jan 05, 2026"), (2, "Sep 01, 2025")]
+    assert labels("--baseline", str(baseline), folder=taletrectinib_only).exit_code == 1, "newer than the baseline"
+
+
+def test_update_needs_a_baseline_file_and_a_bad_one_is_refused(labels, dailymed, taletrectinib_only, tmp_path):
+    dailymed.histories = {IBTROZI: [(2, "Sep 01, 2025")]}
+    result = labels("--update", folder=taletrectinib_only)
+    assert result.exit_code == 2 and "--update needs --baseline FILE" in result.stderr
+    broken = tmp_path / "broken.json"
+    broken.write_text("[1, 2", encoding="utf-8")
+    result = labels("--baseline", str(broken), folder=taletrectinib_only)
+    assert result.exit_code == 2 and "not a label baseline" in result.stderr
+    assert "Traceback" not in result.output

@@ -53,7 +53,7 @@ def test_a_unit_after_the_body_surface_area_is_understood(cli):
     (["dose", "larotrectinib", "--cyp3a", "strong-inhibtor"], "did you mean strong-inhibitor?"),
     (["dose", "larotrectinib", "--bsa", "1,5"], "'1,5' is not a body surface area; did you mean 1.5?"),
     (["dose", "larotrectinib", "--reduction", "2.0"], "'2.0' is not a dose-reduction step; did you mean 2?"),
-    (["show", "larotrectinib", "--section", "dosage"], "'dosage' is not a section of a monograph; did you mean dosing?"),
+    (["show", "larotrectinib", "--section", "dosng"], "'dosng' is not a section of a monograph; did you mean dosing?"),
     (["show", "larotrectinib", "--format", "jsn"], "'jsn' is not an output format; did you mean json?"),
     (["show", "larotrectinib", "--color", "alwys"], "did you mean always?"),
     (["validate", "--format", "gihub"], "'gihub' is not a findings format; did you mean github?"),

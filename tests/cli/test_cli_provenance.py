@@ -9,7 +9,8 @@ from conftest import FIXTURES
 
 PROVENANCE = str(FIXTURES / "provenance")
 TOOLS = FIXTURES / "tools"
-SHIPPED_DRUGS = ["entrectinib", "larotrectinib", "repotrectinib", "selitrectinib", "utatrectinib"]
+SHIPPED_DRUGS = ["entrectinib", "larotrectinib", "repotrectinib", "selitrectinib", "taletrectinib", "utatrectinib",
+                 "zurletrectinib"]
 
 
 def report(cli, *args: str) -> dict:
@@ -52,9 +53,10 @@ def test_text_report(cli):
     assert result.exit_code == 0 and result.stderr == ""
     lines = [line.rstrip() for line in result.stdout.splitlines()]
     assert lines[0].startswith("PROVINIB — provenance")
-    assert lines[1:5] == [
+    assert lines[1:6] == [
         "Last reviewed: 2026-11-01 · 9 claims · curator notes: 4 (monograph 2 · claims 1 · references 1)",
         "Evidence status:      confirmed 6 · corroborated 1 · unconfirmed 2",
+        "Share of claims:      confirmed 67% · corroborated 11% · unconfirmed 22% (over the 20% limit for an approved drug)",
         "Strongest cited tier: regulatory-label 5 · regulatory-decision 0 · peer-reviewed 1 · conference-abstract 0 · "
         "manufacturer 0 · secondary-web 3",
         "Claims citing only secondary web pages (3)",
@@ -70,7 +72,8 @@ def test_markdown_report(cli):
     assert result.exit_code == 0
     out = result.stdout
     assert out.startswith("# Provenance of the monographs\n\n## provinib\n")
-    assert "| evidence status | claims |\n|---|---|\n| confirmed | 6 |\n| corroborated | 1 |\n| unconfirmed | 2 |" in out
+    assert ("| evidence status | claims | share |\n|---|---|---|\n| confirmed | 6 | 67% |\n| corroborated | 1 | 11% |\n"
+            "| unconfirmed | 2 | 22% |") in out
     assert "| secondary-web | 3 |" in out
     assert ("| `review.caveats[0]` | prov-blog | unconfirmed | A fictional caveat from a blog. |") in out
     assert "### References cited by nothing (1)\n\n- prov-brochure — A fictional brochure nobody cites (manufacturer)" in out

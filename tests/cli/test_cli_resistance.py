@@ -11,7 +11,8 @@ import pytest
 from conftest import FIXTURES
 
 TOOLS = FIXTURES / "tools"
-SHIPPED_DRUGS = ["entrectinib", "larotrectinib", "repotrectinib", "selitrectinib", "utatrectinib"]
+SHIPPED_DRUGS = ["entrectinib", "larotrectinib", "repotrectinib", "selitrectinib", "taletrectinib", "utatrectinib",
+                 "zurletrectinib"]
 
 
 def flat(text: str) -> str:
@@ -97,12 +98,12 @@ def test_region_wide_findings_keep_their_own_words_and_are_never_made_residue_le
 def test_finding_in_another_kinase_is_kept_as_written_and_not_spread(cli):
     data = table(cli)
     ros1 = [f for f in data["unnamed"] if f["mutation"] == "ROS1 G2032R"]
-    assert [(f["drug"], f["scope"]) for f in ros1] == [("repotrectinib", "as-written")]
+    assert [(f["drug"], f["scope"]) for f in ros1] == [("repotrectinib", "as-written"), ("taletrectinib", "as-written")]
     assert not any(f["mutation"] == "ROS1 G2032R" for r in data["rows"] for c in r["cells"].values() for f in c)
 
 
 def test_terminal_table(cli):
-    result = cli("resistance", env={"COLUMNS": "200"})
+    result = cli("resistance", env={"COLUMNS": "240"})  # a column per drug, seven drugs
     assert result.exit_code == 0
     out = result.stdout
     assert "TRK kinase-domain resistance mutations" in out

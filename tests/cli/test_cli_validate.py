@@ -18,13 +18,13 @@ def test_shipped_library_is_clean_under_strict(cli):
     result = cli("validate", str(SHIPPED), "--strict")
     assert result.exit_code == 0, result.stdout
     assert result.stdout == ""
-    assert "5 file(s) checked: 0 error(s), 0 warning(s)" in result.stderr
+    assert "7 file(s) checked: 0 error(s), 0 warning(s)" in result.stderr
 
 
 def test_default_is_the_packaged_library_with_its_interaction_table(cli):
     result = cli("validate", "--strict")
     assert result.exit_code == 0, result.stdout
-    assert "6 file(s) checked: 0 error(s), 0 warning(s)" in result.stderr
+    assert "8 file(s) checked: 0 error(s), 0 warning(s)" in result.stderr
 
 
 def test_valid_fixture_is_clean(cli):

@@ -22,7 +22,7 @@ def test_a_typo_is_suggested_and_another_drug_is_not():
         library.find("entrectinb")
     assert typo.value.suggestions == ["entrectinib"]
     with pytest.raises(NotFound) as other:
-        library.find("taletrectinib")
+        library.find("dovitrectinib")
     assert other.value.suggestions == [] and "packaged library" in str(other.value)
 
 

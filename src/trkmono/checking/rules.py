@@ -21,7 +21,8 @@ from trkmono.problems import Level, Problem
 from trkmono.model.comedications import ComedicationTable
 from trkmono.model.schema import Monograph
 from trkmono.reading.loader import Loaded
-from trkmono.terms import APPROVAL_KINDS, CLASS_LABELS, INVISIBLE_CHARACTERS, RIVAL_CLASSES, STRONG_TIERS
+from trkmono.terms import (APPROVAL_KINDS, CLASS_LABELS, INVISIBLE_CHARACTERS, NOT_REGULATORS, RIVAL_CLASSES,
+                           REGULATOR_ALIASES, REGULATORS, STRONG_TIERS)
 
 DEFAULT_REVIEW_AGE_MONTHS = 12
 
@@ -44,12 +45,15 @@ class Entry:
 
 
 def names_with_locations(m: Monograph) -> Iterator[tuple[tuple, str, bool]]:
-    """Every name a monograph answers to, with where it is written and whether only a source claims it."""
+    """Every name a monograph answers to (identifier values too), with where it is written and
+    whether only a source claims it."""
     yield ("id",), m.id, False
     yield ("identity", "generic_name"), m.identity.generic_name, False
     for field in ("synonyms", "codes", "brands"):
         for i, entry in enumerate(getattr(m.identity, field)):
             yield ("identity", field, i, "name"), entry.name, getattr(entry, "claimed_by_source", False)
+    for i, code in enumerate(m.identity.identifiers):
+        yield ("identity", "identifiers", i, "value"), code.value, False
 
 
 @dataclass(frozen=True)
@@ -375,8 +379,11 @@ def names_unique(entries: list[Entry]) -> Iterator[tuple[Entry, Loc, str]]:
 
 @rule("boxed-warning", "error", "model")
 def labelled_drugs_state_boxed_warning(m: Monograph, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
-    """An approved drug states whether its label has a boxed warning; one without a label does not."""
-    if m.status.stage == "approved" and m.safety.boxed_warning is None:
+    """An approved drug whose label was read states whether it has a boxed warning; one without a label does not.
+
+    An approved drug whose label text was not available (its dose is then unlabelled) may leave it out.
+    """
+    if m.status.stage == "approved" and m.safety.boxed_warning is None and m.dosing.unlabelled is None:
         yield ("safety",), "an approved drug must say whether its label carries a boxed warning"
     elif m.status.stage != "approved" and m.safety.boxed_warning is not None:
         yield ("safety", "boxed_warning"), "a drug without an approval has no label, so no boxed warning"
@@ -407,6 +414,52 @@ def rival_classes_explained(table: ComedicationTable, loaded: Loaded, settings: 
                                                         "that says which source gives which, and why they differ")
 
 
+@rule("regulator-vocabulary", "warning", "model")
+def regulators_from_vocabulary(m: Monograph, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
+    """Each timeline names a vocabulary regulator (FDA, European Commission, MHRA, PMDA, NMPA, ...) of its region."""
+    for r, history in enumerate(m.status.regulators):
+        named = regulator_named(history.regulator)
+        loc = ("status", "regulators", r, "regulator")
+        if named is None:
+            yield loc, (f"'{history.regulator}' is not a regulator of the vocabulary: start with one of "
+                        f"{', '.join(REGULATORS)}")
+        elif named and history.region and REGULATORS[named] != history.region:
+            yield loc, f"{named} decides for {REGULATORS[named]}, not {history.region}"
+
+
+def regulator_named(text: str) -> str | None:
+    """The vocabulary regulator a timeline's name starts with, '' for a timeline no regulator keeps
+    (a trial registry), None when it names none."""
+    if text.startswith(NOT_REGULATORS):
+        return ""
+    first = text.replace("/", " ").replace("(", " ").split()
+    for name in sorted(REGULATORS, key=len, reverse=True):
+        if text == name or text.startswith((name + " ", name + "(", name + "/")):
+            return name
+    alias = REGULATOR_ALIASES.get(first[0]) if first else None
+    return alias
+
+
+@rule("decision-overdue", "warning", "model")
+def pending_decisions_not_overdue(m: Monograph, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
+    """A decision recorded as pending whose scheduled date has passed needs its outcome recorded."""
+    for r, history in enumerate(m.status.regulators):
+        for e, event in enumerate(history.events):
+            if event.pending and event.decision_due and latest_day(event.decision_due) < settings.today:
+                yield (("status", "regulators", r, "events", e, "decision_due"),
+                       f"{history.regulator}'s decision was due {event.decision_due} and is still recorded as "
+                       "pending: record the outcome (or the new date)")
+
+
+def latest_day(value: str) -> dt.date:
+    """The last calendar day a partial date (YYYY, YYYY-MM, YYYY-MM-DD) can mean."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts)
+    month = parts[1] if len(parts) == 2 else 12
+    return dt.date(parts[0], month, calendar.monthrange(parts[0], month)[1])
+
+
 def _dates(m: Monograph) -> Iterator[tuple[tuple, str]]:
     for r, history in enumerate(m.status.regulators):
         for e, event in enumerate(history.events):
@@ -432,13 +485,15 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 REGIONAL = (("indications",), ("dosing", "regimens"), ("dosing", "reductions"), ("dosing", "hepatic"),
             ("dosing", "renal"), ("dosing", "cyp3a4"), ("dosing", "other_interactions"),
-            ("safety", "warnings"), ("safety", "pregnancy"))
+            ("safety", "warnings"), ("safety", "pregnancy"), ("contraindications", "none_stated"),
+            ("contraindications", "listed"), ("reproduction", "pregnancy"), ("reproduction", "contraception"),
+            ("reproduction", "lactation"), ("effects_on_other_drugs",))
 """Where every statement of an approved drug is a label fact and must say whose label it is."""
 
 
 @rule("region-missing", "error", "data")
 def label_facts_name_their_region(parsed: Parsed, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
-    """An approved drug's indications, doses, rules, warnings and pregnancy statements name their regions."""
+    """An approved drug's label statements (indications to lactation, see REGIONAL) name their regions."""
     if _get(parsed.data, ("status", "stage")) != "approved":
         return
     for path in REGIONAL:

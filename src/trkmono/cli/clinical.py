@@ -60,13 +60,16 @@ def dose(
     from trkmono.views import json as as_json, markdown
     read.answer(text=lambda console: tool_views().render_dose(console, outcome),
                 json=lambda: as_json.dose_json(outcome),
-                markdown=lambda: markdown.dose(outcome))
-    if found is not None and found.unknown:
-        say(f"{', '.join(found.unknown)}: not in trkmono's interaction table: check the label")
-        raise typer.Exit(1)
-    if not outcome.computed:
-        say(f"no dose computed: {'; '.join(outcome.reasons)}")
-        raise typer.Exit(1)
+                markdown=lambda: markdown.dose(outcome),
+                failed=_unknown(found) or (None if outcome.computed else f"no dose computed: {'; '.join(outcome.reasons)}"))
+
+
+def _unknown(found) -> str | None:
+    """What --with named that the interaction table does not hold, as the refusal says it."""
+    if found is None or not found.unknown:
+        return None
+    from trkmono.clinical.comedications import UNKNOWN
+    return f"{', '.join(found.unknown)}: {UNKNOWN}"
 
 
 def _comedications(monograph, given: list[str] | None):
@@ -121,10 +124,8 @@ def _interactions_with(name: str, given: list[str], read: Reading) -> None:
     title = f"{monograph.identity.generic_name.upper()} — interactions with {', '.join(asked)}"
     read.answer(text=lambda console: answers.render(console, title, "co-medications " + ", ".join(asked), sections),
                 json=lambda: answers.check_json(found, sections),
-                markdown=lambda: answers.markdown(title, "co-medications " + ", ".join(asked), sections))
-    if found.unknown:
-        say(f"{', '.join(found.unknown)}: {table.UNKNOWN}")
-        raise typer.Exit(1)
+                markdown=lambda: answers.markdown(title, "co-medications " + ", ".join(asked), sections),
+                failed=_unknown(found))
 
 
 @read_command
@@ -169,10 +170,9 @@ def patient(
     from trkmono.views import answers
     read.answer(text=lambda console: answers.render(console, title, asked, result.sections),
                 json=lambda: answers.patient_json(result, asked),
-                markdown=lambda: answers.markdown(title, asked, result.sections))
-    if not result.complete:
-        say("incomplete answer: " + "; ".join(result.outcome.reasons + result.uncovered))
-        raise typer.Exit(1)
+                markdown=lambda: answers.markdown(title, asked, result.sections),
+                failed=None if result.complete else "incomplete answer: " + "; ".join(
+                    result.outcome.reasons + result.uncovered))
 
 
 @read_command

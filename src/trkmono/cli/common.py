@@ -15,7 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+import typer
+
 from trkmono.cli.guard import command, emit, say
+from trkmono.errors import EXIT_FAILED
 from trkmono.cli.options import ColorOption, DataDir, FormatOption, JsonFlag, NoPager, Quiet, RegionOption, output_format
 from trkmono.terms import Color, OutputFormat
 
@@ -62,9 +65,14 @@ class Reading:
         from trkmono.regions import view
         return (view(m, self.region) for m in library.monographs())
 
-    def answer(self, text=None, json=None, markdown=None) -> None:
-        """Print the answer in the chosen format, paged unless --no-pager (see ``answer``)."""
+    def answer(self, text=None, json=None, markdown=None, failed: str | None = None) -> None:
+        """Print the answer in the chosen format, paged unless --no-pager (see ``answer``); when the
+        answer says what the user asked for cannot be given (``failed``), say why and exit 1."""
         answer(self.format, self.color, text=text, json=json, markdown=markdown, page=not self.no_pager)
+        if failed:
+            if not self.quiet:
+                say(failed)
+            raise typer.Exit(EXIT_FAILED)
 
 
 def read_command(function):

@@ -101,6 +101,42 @@ safety:
   monitoring: []
   pregnancy: []
   counselling: []
+# The sections below may be left out only while nobody has read them: a section left out reads
+# "not recorded", never "none". When a label says there are no contraindications, record that
+# under none_stated with its citation. Label statements name their regions (regions: [US]).
+contraindications:
+  none_stated: []               # - {{text: The US label lists none., regions: [US], cite: [ref-id]}}
+  listed:
+    - text:                     # a contraindication, paraphrased
+      regions: [TODO]           # whose label: US, EU, UK, JP, CN, ...
+      cite: [TODO]
+pharmacokinetics:
+  half_life:
+    - text:                     # e.g. mean elimination half-life at steady state
+      hours: 0                  # the number of hours; 0 is refused
+      cite: [TODO]
+  time_to_peak: []
+  metabolism: []                # e.g. mainly CYP3A4
+  food_effect: []
+effects_on_other_drugs: []      # the drug as perpetrator: - {{agent: CYP3A4 substrates, action: ..., cite: [ref-id]}}
+reproduction:
+  pregnancy: []
+  contraception:
+    - who: TODO                 # females of reproductive potential, or males with female partners of
+                                # reproductive potential
+      text:                     # the advice, paraphrased
+      after_last_dose: {{value: 0, unit: TODO}}  # days, weeks or months; 0 is refused
+      method:                   # e.g. effective non-hormonal contraception
+      regions: [TODO]
+      cite: [TODO]
+  lactation: []                 # - {{text: ..., avoid_breastfeeding: true, after_last_dose: {{value: 1, unit: weeks}}, ...}}
+older_adults: []
+driving: []
+overdose: []
+storage:
+  storage: []
+  handling: []
+  hazardous: []                 # hazardous-drug status as a source states it (e.g. NIOSH)
 efficacy:
   trials: []
 references:
@@ -187,7 +223,7 @@ Dose: how `trkmono dose` combines the label's rules
 
 Where the monograph has no rule for what was asked, nothing is computed (exit 1)
 and the output says why. Nothing is rounded to a capsule strength.
-The README's "dose" section has the details.
+docs/dose.md (Regions and dose rules) has the details.
 """
 
 

@@ -54,6 +54,8 @@ def weakest_evidence(statuses) -> str:
 def _status(m: Plain) -> list[Claim]:
     """The stage, then each regulator's latest event the region's reading keeps (its own first)."""
     claims: list[Claim] = [(m.status.stage, m.status)]
+    if m.status.get("scope"):
+        claims.append((m.status.scope.text, m.status.scope))
     region = getattr(m, "region", None)
     histories = sorted(m.status.regulators, key=lambda h: h.region != region)
     for history in histories:
@@ -101,7 +103,9 @@ def _adjustments(field_name: str) -> Callable[[Plain], list[Claim]]:
 
 def _warnings(m: Plain) -> list[Claim]:
     boxed = m.safety.boxed_warning
-    claims: list[Claim] = ([(f"no approved label ({m.status.stage})", m.status)] if boxed is None else
+    unread = "boxed warning: not known (no label text was available)"
+    claims: list[Claim] = ([(unread if m.status.stage == "approved" else f"no approved label ({m.status.stage})",
+                             m.status)] if boxed is None else
                            [("boxed warning: " + ("yes" if boxed.present else "none"), boxed)])
     return claims + [(w.title, w) for w in m.safety.warnings]
 

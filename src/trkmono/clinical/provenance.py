@@ -24,6 +24,8 @@ SNIPPET_FIELDS = ("title", "agent", "condition", "term", "mutation", "name", "te
 """The fields that say what a claim is about, in the order a snippet takes them."""
 SNIPPET = 100
 """Longest snippet, in characters."""
+UNCONFIRMED_LIMIT = 0.20
+"""The largest share of an approved drug's claims that may be shown as unconfirmed."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class Report:
     id: str
     generic_name: str
     last_reviewed: str
+    stage: str
     claims: int
     by_evidence: dict[str, int]
     """Every evidence status, strongest first, with its number of claims (zeros included)."""
@@ -61,6 +64,16 @@ class Report:
     def curator_note_count(self) -> int:
         return sum(self.curator_notes.values())
 
+    @property
+    def shares(self) -> dict[str, float]:
+        """Every evidence status with its share of the claims (0 to 1, rounded to 3 places)."""
+        return {status: round(n / self.claims, 3) if self.claims else 0.0 for status, n in self.by_evidence.items()}
+
+    @property
+    def over_unconfirmed_limit(self) -> bool:
+        """An approved drug shows more than UNCONFIRMED_LIMIT of its claims as unconfirmed."""
+        return self.stage == "approved" and self.shares["unconfirmed"] > UNCONFIRMED_LIMIT
+
 
 def provenance(m: Plain) -> Report:
     """The provenance report of one monograph."""
@@ -72,6 +85,7 @@ def provenance(m: Plain) -> Report:
         id=m.id,
         generic_name=m.identity.generic_name,
         last_reviewed=m.review.last_reviewed,
+        stage=m.status.stage,
         claims=len(claims),
         by_evidence={s: sum(c.evidence == s for c in claims) for s in terms.EVIDENCE_STATUSES},
         by_strongest_tier={t: sum(c.strongest_tier == t for c in claims) for t in terms.TIERS},

@@ -129,9 +129,19 @@ def adjustment(a: Adjustment | Plain) -> str:
     return effects[0] if effects else "no dose change stated"
 
 
+def no_boxed_warning(m: Plain) -> str:
+    """Why a monograph states no boxed warning: no label exists, or none was available to read."""
+    if m.status.stage == "approved":
+        return "not known (no label text was available)"
+    return "not applicable (no approved label)"
+
+
 def event(e: Plain) -> str:
-    """'accelerated approval'."""
-    return event_kind(e.kind)
+    """'accelerated approval', 'priority review (pending, decision due 2026-06-23)'."""
+    kind = event_kind(e.kind)
+    if not e.get("pending"):
+        return kind
+    return kind + (f" (pending, decision due {e.decision_due})" if e.get("decision_due") else " (pending)")
 
 
 def event_kind(kind: str) -> str:

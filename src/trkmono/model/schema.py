@@ -66,6 +66,9 @@ EvidenceStatus = terms.EvidenceStatus
 """See ``terms.EVIDENCE_STATUSES``."""
 ComedicationClass = terms.ComedicationClass
 """See ``terms.COMEDICATION_CLASSES``."""
+IdentifierSystem = terms.IdentifierSystem
+ContraceptionWho = terms.ContraceptionWho
+DurationUnit = terms.DurationUnit
 
 
 class Model(BaseModel):
@@ -176,6 +179,20 @@ class Identity(Model):
     """Dosage forms and strengths."""
     identity_doubt: Statement | None = None
     """Why the drug's identity itself is in doubt (shown in every header and listing)."""
+    identifiers: list[Identifier] = []
+    """Codes the drug or its products carry in drug and regulatory databases; ``show`` finds the
+    drug by any of them."""
+
+
+class Identifier(Cited):
+    """A code of the drug (ATC, UNII, RxCUI, DrugBank) or of one of its products (NDA, NDC, EU number)."""
+
+    system: IdentifierSystem
+    """The code system."""
+    value: Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9./ -]*$")]
+    """The code exactly as the source writes it (e.g. L01EX12, EU/1/19/1385/001)."""
+    product: Text | None = None
+    """The product it identifies, for a product code (e.g. capsule 40 mg)."""
 
 
 class StatusEvent(Cited):
@@ -187,13 +204,20 @@ class StatusEvent(Cited):
     """What happened."""
     indication: Text
     """The indication (or development setting) the event concerns."""
+    pending: bool = False
+    """True for an application or priority review whose decision was still awaited when the
+    monograph was reviewed; validate warns once ``decision_due`` has passed."""
+    decision_due: PartialDate | None = None
+    """For a pending event: the date by which a decision is scheduled (e.g. a PDUFA date), as the
+    source gives it."""
 
 
 class RegulatorHistory(Model):
     """The timeline of one regulator (FDA, EMA, ...)."""
 
     regulator: Text
-    """The regulator's short name."""
+    """The regulator's short name from the vocabulary (FDA, European Commission, EMA, MHRA, PMDA,
+    MHLW, NMPA, Health Canada, Swissmedic, TGA, ...), optionally followed by a parenthesis."""
     region: Region | None = None
     """The jurisdiction the regulator decides for."""
     events: list[StatusEvent] = Field(min_length=1)
@@ -207,6 +231,9 @@ class Status(Cited):
     """approved, investigational or discontinued."""
     regulators: list[RegulatorHistory] = []
     """Per-regulator timelines."""
+    scope: Statement | None = None
+    """Where the drug is approved and for what, in one line shown first (e.g. approved only in
+    China; not approved in the US, EU or Japan)."""
 
 
 class Age(Model):
@@ -502,6 +529,102 @@ class Safety(Model):
     """Patient counselling points."""
 
 
+class Contraindications(Model):
+    """Contraindications: stated ones, or a label's statement that there are none."""
+
+    none_stated: list[Statement] = []
+    """A label's statement that it lists no contraindication (per region); distinct from a
+    monograph that does not record the section."""
+    listed: list[Statement] = []
+    """Each contraindication a label lists."""
+
+    @model_validator(mode="after")
+    def _something(self) -> Contraindications:
+        if not self.none_stated and not self.listed:
+            raise ValueError("give the contraindications (listed) or the label's 'none' (none_stated); "
+                             "leave the section out when it is not recorded")
+        return self
+
+
+class Timed(Statement):
+    """A pharmacokinetic time with its number in hours, when the source gives one."""
+
+    hours: float | None = Field(default=None, gt=0)
+    """The value in hours (a median or mean, as ``text`` says)."""
+
+
+class Pharmacokinetics(Model):
+    """Half-life, time to peak, metabolism and the effect of food."""
+
+    half_life: list[Timed] = []
+    """Elimination half-life (the '3 to 5 half-lives' washout rules need it)."""
+    time_to_peak: list[Timed] = []
+    """Time to peak plasma concentration."""
+    metabolism: list[Statement] = []
+    """Main metabolic pathways and transporters."""
+    food_effect: list[Statement] = []
+    """How food changes exposure."""
+    other: list[Statement] = []
+    """Other pharmacokinetic facts (distribution, elimination, brain penetration)."""
+
+
+class Duration(Model):
+    """A length of time after the last dose."""
+
+    value: float = Field(gt=0)
+    """The number."""
+    unit: DurationUnit
+    """days, weeks or months."""
+
+
+class Contraception(Cited):
+    """Contraception for one group of patients."""
+
+    who: ContraceptionWho
+    """Whom the advice is for."""
+    text: Text
+    """The advice, paraphrased."""
+    after_last_dose: Duration | None = None
+    """How long after the last dose it continues; None when the source gives no duration."""
+    method: Text | None = None
+    """Which method (e.g. effective non-hormonal, barrier), when the source says."""
+
+
+class Lactation(Cited):
+    """Advice on breastfeeding."""
+
+    text: Text
+    """The advice, paraphrased."""
+    avoid_breastfeeding: bool
+    """Whether the source advises not to breastfeed during treatment."""
+    after_last_dose: Duration | None = None
+    """How long after the last dose breastfeeding is still to be avoided, when the source says."""
+
+
+class Reproduction(Model):
+    """Pregnancy, contraception, lactation and fertility."""
+
+    pregnancy: list[Statement] = []
+    """Risk in pregnancy and pregnancy testing."""
+    contraception: list[Contraception] = []
+    """Contraception by group, with durations."""
+    lactation: list[Lactation] = []
+    """Breastfeeding."""
+    fertility: list[Statement] = []
+    """Effects on fertility."""
+
+
+class Storage(Model):
+    """Storage, handling and hazardous-drug status."""
+
+    storage: list[Statement] = []
+    """How to store it (temperature, container)."""
+    handling: list[Statement] = []
+    """Handling and disposal."""
+    hazardous: list[Statement] = []
+    """Hazardous-drug status (e.g. NIOSH list, special handling), as a source states it."""
+
+
 class Trial(Cited):
     """A trial or pooled analysis with its headline results."""
 
@@ -595,6 +718,23 @@ class Monograph(Model):
     """Safety."""
     efficacy: Efficacy
     """Efficacy."""
+    contraindications: Contraindications | None = None
+    """Contraindications; left out when not recorded (never read as 'none')."""
+    pharmacokinetics: Pharmacokinetics | None = None
+    """Pharmacokinetics; left out when not recorded."""
+    effects_on_other_drugs: list[Interaction] | None = None
+    """How the drug changes other drugs' exposure or effect (the drug as perpetrator); left out
+    when not recorded."""
+    reproduction: Reproduction | None = None
+    """Pregnancy, contraception with durations, lactation and fertility; left out when not recorded."""
+    overdose: list[Statement] | None = None
+    """Overdose: what is known and how to manage it; left out when not recorded."""
+    storage: Storage | None = None
+    """Storage, handling and hazardous-drug status; left out when not recorded."""
+    driving: list[Statement] | None = None
+    """Effects on driving and using machines; left out when not recorded."""
+    older_adults: list[Statement] | None = None
+    """Use in older adults (geriatric use); left out when not recorded."""
     references: list[Reference] = Field(min_length=1)
     """Every source cited."""
     review: Review

@@ -31,7 +31,7 @@ EVIDENCE_MEANINGS = {
     "confirmed": "a regulatory or peer-reviewed text that was read states it",
     "corroborated": "only reproductions of the label or other secondary sources agree, at least two "
                     "independent ones",
-    "unconfirmed": "one secondary source, the seed page alone, or sources that disagree",
+    "unconfirmed": "one secondary source alone, or sources that disagree",
 }
 """What each evidence status means; a confirmed claim carries no tag."""
 

@@ -72,9 +72,10 @@ def monograph_json(m: Monograph, sections: list[str] | None = None) -> str:
     """All of a monograph's data (or the chosen sections plus identity, references and review)."""
     data = dict(m)
     if sections:
-        keep = {"schema_version", "id", "identity", "references", "review", *sections}
+        keep = {"schema_version", "id", "identity", "references", "review", *(s.replace("-", "_") for s in sections)}
         data = {k: v for k, v in data.items() if k in keep}
-    return _envelope("monograph", monograph=data)
+    recorded = {name: data.get(name.replace("-", "_")) is not None for name in terms.RECORDED_SECTIONS}
+    return _envelope("monograph", monograph=data, sections_recorded=recorded)
 
 
 def comparison_json(monographs: list[Monograph], rows: list[Row]) -> str:
@@ -198,7 +199,8 @@ def provenance_json(reports: list[Report]) -> str:
     """Each monograph's provenance for curators: counts, secondary-only claims, uncited references."""
     return _envelope("provenance", monographs=[
         {"id": r.id, "generic_name": r.generic_name, "last_reviewed": r.last_reviewed, "claims": r.claims,
-         "by_evidence": r.by_evidence, "by_strongest_tier": r.by_strongest_tier,
+         "stage": r.stage, "by_evidence": r.by_evidence, "shares": r.shares,
+         "over_unconfirmed_limit": r.over_unconfirmed_limit, "by_strongest_tier": r.by_strongest_tier,
          "secondary_only": [{"location": c.location, "snippet": c.snippet, "cite": c.cite, "evidence": c.evidence}
                             for c in r.secondary_only],
          "uncited_references": [{"id": ref.id, "title": ref.title, "tier": ref.tier} for ref in r.uncited_references],
@@ -218,7 +220,8 @@ def labels_json(report: LabelReport) -> str:
     """Each recorded US label with its status, the service's newest version and what rests on it."""
     return _envelope("labels", service=report.service, labels=[
         {"set_id": label.set_id, "drugs": label.drugs, "title": label.history.title, "status": label.status,
-         "recorded_versions": label.recorded_versions, "current_version": label.history.newest.number,
+         "recorded_versions": label.recorded_versions, "baseline_version": label.baseline,
+         "current_version": label.history.newest.number,
          "published": label.history.newest.published, "address": label.history.address,
          "cited_by": [{"drug": use.drug, "reference": use.reference, "recorded_version": use.recorded_version,
                        "claims": use.claims} for use in label.uses]}

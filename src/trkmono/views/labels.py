@@ -44,6 +44,8 @@ def _label(label: Label) -> Group:
     body.append(f"  {_explanation(label)}")
     body.append(f"\nRecorded: {_versions(label.recorded_versions)} · DailyMed's newest: version "
                 f"{newest.number}, published {newest.published}")
+    if label.baseline is not None:
+        body.append(f"\nBaseline: version {label.baseline} read by a curator (labels --update)")
     for use in label.uses:
         body.append(f"\nCited by {use.drug} as '{use.reference}' ({_versions([use.recorded_version])}): "
                     f"{use.claims} claim(s)")
@@ -61,7 +63,8 @@ def _explanation(label: Label) -> str:
                     "or check that the service is up to date.",
         "unrecorded": f"which version was read is not recorded; check the claims against version {newest} and "
                       "record it as spl_version.",
-        "current": "every reference to it records DailyMed's newest version.",
+        "current": "every reference to it records DailyMed's newest version." if label.baseline is None else
+                   "the baseline records DailyMed's newest version as read.",
     }[label.status]
 
 

@@ -16,6 +16,7 @@ from trkmono.clinical.dose import ROUNDING, asked
 from trkmono.model import phrases as describe
 from trkmono.terms import TIER_LABELS, TIER_SHORT
 from trkmono.views import glance
+from trkmono.views import sections as optional
 from trkmono.views.citations import (LEGEND, Numbering, cited_ids, cyp3a_effect, cyp3a_groups, dose_sources,
                                      evidence_tag, together)
 from typing import TYPE_CHECKING
@@ -122,7 +123,9 @@ def monograph(m: Monograph, sections: Iterable[str] | None = None, brief: bool =
         lines += ["## Curator notes", ""] + [f"- {escape(n)}" for n in m.review.curator_notes] + [""]
     for name in chosen or terms.SECTIONS:
         if name != "references":
-            lines += [f"## {name.capitalize()}", ""] + _SECTIONS[name](m, mark, notes) + [""]
+            build = _SECTIONS.get(name)
+            body = build(m, mark, notes) if build else _optional(m, name, mark, notes)
+            lines += [f"## {optional.title(name)}", ""] + body + [""]
     full = not chosen or "references" in chosen
     lines += ["## References" if full else "## References cited above", ""] + [f"*{escape(LEGEND)}*", ""]
     lines += _references(m, mark, cited_only=not full, notes=notes)
@@ -130,11 +133,34 @@ def monograph(m: Monograph, sections: Iterable[str] | None = None, brief: bool =
     return "\n".join(lines) + "\n"
 
 
+def _optional(m: Monograph, name: str, mark: Markers, notes: bool) -> list[str]:
+    """A section the monograph may leave out: its groups of cited lines, or 'not recorded'."""
+    found = optional.groups(m, name)
+    if found is None:
+        return [f"*{escape(optional.NOT_RECORDED)}*"]
+    lines: list[str] = []
+    for group in found:
+        if group.title:
+            lines += [f"### {escape(group.title)}", ""]
+        for line in group.lines:
+            lead = f"**{escape(line.lead)}:** " if line.lead else ""
+            lines.append(f"- {lead}{escape(line.text)}{mark(line.claim)}")
+            lines += _note(line.claim, notes)
+        lines.append("")
+    return lines[:-1]
+
+
 def _glance(m: Monograph, mark: Markers) -> list[str]:
     lines = []
+    scope = m.status.get("scope")
+    if scope:
+        lines.append(f"- **Approved:** **{escape(scope.text)}**{mark(scope)}")
     for row in glance.rows(m):
         items = "; ".join(_glance_item(item, mark) for item in row.items) or "not in this monograph"
         lines.append(f"- **{row.label}:** {items}")
+    unrecorded = optional.missing(m)
+    if unrecorded:
+        lines.append(f"- **Not recorded:** {escape(', '.join(unrecorded))} (not recorded here, which does not mean none)")
     now = glance.currency(m)
     return lines + [f"- **Current:** {escape(now.lead)}{mark(now.claim)} · {escape(now.text)}"]
 
@@ -244,7 +270,7 @@ def _rule_text(a) -> str:
 def _safety(m: Monograph, mark: Markers, notes: bool) -> list[str]:
     s = m.safety
     boxed = s.boxed_warning
-    lines = (["Boxed warning: not applicable (no approved label)", ""] if boxed is None else
+    lines = ([f"Boxed warning: {describe.no_boxed_warning(m)}", ""] if boxed is None else
              [f"Boxed warning: {escape(boxed.text or 'yes') if boxed.present else 'none'}{mark(boxed)}"]
              + _note(boxed, notes, "") + [""])
     if s.warnings:
@@ -306,10 +332,11 @@ _SECTIONS = {
 
 def library(monographs: Iterable[Monograph]) -> str:
     """The library as one table."""
-    rows = [[escape(m.identity.generic_name + (" (identity in doubt)" if m.identity.identity_doubt else "")),
+    rows = [[escape(m.identity.generic_name),
              escape(", ".join(describe.brand_names(m.identity)) or "—"),
              escape(m.identity.classification.drug_class), m.identity.classification.generation,
-             escape(describe.region_status(m)), m.review.last_reviewed] for m in monographs]
+             escape(describe.region_status(m) + ("; identity in doubt" if m.identity.identity_doubt else "")),
+             m.review.last_reviewed] for m in monographs]
     return "\n".join(["# TRK inhibitor monographs", ""]
                      + _table(["Name", "Brands", "Class", "Generation", "Status", "Reviewed"], rows)
                      + [_notice()]) + "\n"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from trkmono.clinical.provenance import UNCONFIRMED_LIMIT
 from trkmono.views.markdown import escape
 
 if TYPE_CHECKING:
@@ -24,6 +25,13 @@ def _counts(counts: dict[str, int]) -> str:
     return " · ".join(f"{key} {n}" for key, n in counts.items())
 
 
+def _shares(r: Report) -> str:
+    """'confirmed 49% · corroborated 31% · unconfirmed 20%', flagged when an approved drug exceeds the limit."""
+    text = " · ".join(f"{status} {share:.0%}" for status, share in r.shares.items())
+    return text + (f" (over the {UNCONFIRMED_LIMIT:.0%} limit for an approved drug)" if r.over_unconfirmed_limit
+                   else "")
+
+
 def _notes(r: Report) -> str:
     """'35 (monograph 6 · claims 9 · references 20)'."""
     return f"{r.curator_note_count} ({_counts(r.curator_notes)})"
@@ -37,6 +45,7 @@ def render_provenance(console: Console, reports: list[Report]) -> None:
         console.print(Rule(Text(f"{r.generic_name.upper()} — provenance", style="bold"), align="left"))
         console.print(Text(f"Last reviewed: {r.last_reviewed} · {r.claims} claims · curator notes: {_notes(r)}"))
         console.print(Text("Evidence status:      ", style="bold") + Text(_counts(r.by_evidence)))
+        console.print(Text("Share of claims:      ", style="bold") + Text(_shares(r)))
         console.print(Text("Strongest cited tier: ", style="bold") + Text(_counts(r.by_strongest_tier)))
         console.print(Text(f"{SECONDARY_TITLE} ({len(r.secondary_only)})", style="bold underline"))
         for c in r.secondary_only:
@@ -53,8 +62,9 @@ def markdown(reports: list[Report]) -> str:
     for r in reports:
         lines += [f"## {escape(r.generic_name)}", "",
                   f"Last reviewed: {r.last_reviewed} · {r.claims} claims · curator notes: {_notes(r)}", "",
-                  "| evidence status | claims |", "|---|---|",
-                  *(f"| {status} | {n} |" for status, n in r.by_evidence.items()), "",
+                  "| evidence status | claims | share |", "|---|---|---|",
+                  *(f"| {status} | {n} | {r.shares[status]:.0%} |" for status, n in r.by_evidence.items()), "",
+                  f"Share of claims: {_shares(r)}", "",
                   "| strongest cited tier | claims |", "|---|---|",
                   *(f"| {tier} | {n} |" for tier, n in r.by_strongest_tier.items()), "",
                   f"### {SECONDARY_TITLE} ({len(r.secondary_only)})", ""]

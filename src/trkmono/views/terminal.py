@@ -24,6 +24,7 @@ from rich.text import Text
 from trkmono.model import phrases as describe
 from trkmono.terms import SECTIONS, TIER_LABELS, TIER_SHORT
 from trkmono.views import glance
+from trkmono.views import sections as optional
 from trkmono.views.citations import LEGEND, current, evidence_tag, reference_entry, together
 from trkmono.views.console import UNBROKEN
 
@@ -196,8 +197,9 @@ def render_monograph(console: Console, m: Monograph, sections: Iterable[str] | N
     _caveats(console, m, notes)
     for name in chosen or SECTIONS:
         if name != "references":
-            console.print(heading(name.capitalize()))
-            console.print(_SECTION_RENDERERS[name](m, notes))
+            console.print(heading(optional.title(name)))
+            renderer = _SECTION_RENDERERS.get(name)
+            console.print(renderer(m, notes) if renderer else _optional(m, name, notes))
     _references(console, m, full=not chosen or "references" in chosen, notes=notes)
     notice(console)
 
@@ -240,6 +242,9 @@ def _glance(console: Console, m: Monograph, brief: bool) -> None:
     """The at-a-glance rows, each within its line budget; what the monograph lacks in one line."""
     console.print(heading("At a glance"))
     width = max(console.width - LABEL_WIDTH - 1, 30)
+    scope = m.status.get("scope")
+    if scope:
+        console.print(_labelled("Approved", Text(scope.text, style="bold") + mark(scope, m, locators=False)))
     missing = []
     for row in glance.rows(m):
         if row.items:
@@ -258,7 +263,20 @@ def _glance(console: Console, m: Monograph, brief: bool) -> None:
     differ = glance.elsewhere(m)
     if differ:
         console.print(_labelled("Elsewhere", Text(differ)))
+    unrecorded = optional.missing(m, short=True)
+    if unrecorded:
+        console.print(_labelled("Unrecorded", _one_line(console, unrecorded, width)))
     console.print(_labelled("Current", body))
+
+
+def _one_line(console: Console, names: list[str], width: int) -> Text:
+    """The sections not recorded, in one line: as many as fit, then '+N more'."""
+    for shown in range(len(names), 0, -1):
+        rest = len(names) - shown
+        text = Text(", ".join(names[:shown]) + (f" +{rest} more" if rest else ""), style="dim")
+        if _fits(console, text, width, 1):
+            return text
+    return Text(f"{len(names)} sections", style="dim")
 
 
 def _labelled(label: str, body: Text) -> Hanging:
@@ -395,7 +413,7 @@ def _safety(m: Monograph, notes: bool) -> RenderableType:
     boxed = s.boxed_warning
     parts: list[RenderableType] = []
     if boxed is None:
-        parts.append(Text("Boxed warning: not applicable (no approved label)", style="bold"))
+        parts.append(Text(f"Boxed warning: {describe.no_boxed_warning(m)}", style="bold"))
     else:
         heading_text = Text("Boxed warning: ", style="bold") + Text(boxed.text or "yes" if boxed.present else "none")
         parts.append(cited(heading_text, boxed, m, bullet="", notes=notes))
@@ -411,6 +429,21 @@ def _safety(m: Monograph, notes: bool) -> RenderableType:
         if items:
             parts.append(Text(title, style="bold underline"))
             parts += [cited(i.text, i, m, notes=notes) for i in items]
+    return Group(*parts)
+
+
+def _optional(m: Monograph, name: str, notes: bool) -> RenderableType:
+    """A section the monograph may leave out: its groups of cited lines, or 'not recorded'."""
+    found = optional.groups(m, name)
+    if found is None:
+        return Text(optional.NOT_RECORDED, style="dim")
+    parts: list[RenderableType] = []
+    for group in found:
+        if group.title:
+            parts.append(Text(group.title, style="bold underline"))
+        for line in group.lines:
+            body = (Text(f"{line.lead}: ", style="bold") if line.lead else Text()) + Text(line.text)
+            parts.append(cited(body, line.claim, m, notes=notes))
     return Group(*parts)
 
 
@@ -479,10 +512,11 @@ def render_list(console: Console, monographs: Iterable[Monograph]) -> None:
     the class is shown briefly and folds between words, and is left out (then the generation too)
     when the terminal is too narrow for the rest. Only the rows' text is kept, and the table is
     drawn a block of rows at a time with the same widths, so a large library takes little memory."""
-    rows = [{"Name": m.identity.generic_name + (" (identity in doubt)" if m.identity.identity_doubt else ""),
+    rows = [{"Name": m.identity.generic_name,
              "Brands": ", ".join(describe.brand_names(m.identity)) or "—",
              "Class": brief_class(m.identity.classification.drug_class), "Gen.": m.identity.classification.generation,
-             "Status": describe.region_status(m), "Reviewed": m.review.last_reviewed} for m in monographs]
+             "Status": describe.region_status(m) + ("; identity in doubt" if m.identity.identity_doubt else ""),
+             "Reviewed": m.review.last_reviewed} for m in monographs]
     columns = ["Name", "Brands", "Class", "Gen.", "Status", "Reviewed"]
     for optional in ("Class", "Gen.", None):
         if _least_width(rows, columns) <= console.width or optional is None:

@@ -271,11 +271,11 @@ def render_mutation(console: Console, table: ResistanceTable, row: MutationRow, 
             console.print(name + Text("no data", style="dim"))
         for f in own:
             console.print(name + _finding_cell(f, row.region))
-            console.print(Text(f"    {f.finding.text}"))
+            console.print(Hanging("    ", Text(f.finding.text)))
         for f in wide:
             console.print(name + _regional_cell(f))
-            console.print(Text(f"    For {f.finding.mutation}, not for this residue: ", style="magenta")
-                          + Text(f.finding.text))
+            console.print(Hanging("    ", Text(f"For {f.finding.mutation}, not for this residue: ", style="magenta")
+                                  + Text(f.finding.text)))
     found = [f for cell in row.cells.values() for f in cell] + regional
     _references(console, resistance_references(found))
     _notice(console)

@@ -1,6 +1,7 @@
 """Which US labels the monographs rest on, and whether DailyMed lists a newer version of each.
 
-A US label is a regulatory-label reference with an ``spl_set_id``. References to the same set id
+A US label is a regulatory-label reference with an ``spl_set_id``, or a reproduction of one (a
+US-region reference of another tier that records the set id of the label it copies). References to the same set id
 (in one monograph or several) are one label; each keeps the version its monograph recorded and
 the number of claims that cite it. The label's status compares the recorded versions with the
 newest version the service lists, the most urgent first:
@@ -9,12 +10,19 @@ newest version the service lists, the most urgent first:
 - ``unlisted``: a recorded version is above the newest listed (a typo, or a mirror lagging behind);
 - ``unrecorded``: a reference records the set id but no ``spl_version``, so nobody can tell;
 - ``current``: every reference records the newest version.
+
+A baseline file (``labels --baseline FILE``) records, per set id, the version a curator has read
+since: it stands in for the references' own versions, so a label read and recorded by
+``labels --update`` is current on the next run until DailyMed lists a newer version.
 """
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from trkmono.compiled.plain import Plain
 from trkmono.watch import dailymed
@@ -47,6 +55,8 @@ class Label:
     set_id: str
     uses: list[Use]
     history: dailymed.History
+    baseline: int | None = None
+    """The version a curator recorded as read in the baseline file, if any."""
 
     @property
     def drugs(self) -> list[str]:
@@ -60,7 +70,9 @@ class Label:
 
     @property
     def status(self) -> str:
-        """The most urgent status among the recorded versions."""
+        """The most urgent status among the recorded versions (the baseline's, when it has one)."""
+        if self.baseline is not None:
+            return version_status(self.baseline, self.history.newest.number)
         found = {version_status(v, self.history.newest.number) for v in self.recorded_versions}
         return min(found, key=STATUSES.index)
 
@@ -96,11 +108,50 @@ def version_status(recorded: int | None, newest: int) -> str:
     return "unlisted" if recorded > newest else "current"
 
 
-def check(monographs: Iterable[Plain], service: str, timeout: float = dailymed.DEFAULT_TIMEOUT) -> Report:
+def check(monographs: Iterable[Plain], service: str, timeout: float = dailymed.DEFAULT_TIMEOUT,
+          baseline: dict[str, int] | None = None) -> Report:
     """Ask the service once per recorded label; the first failure is a ServiceError."""
     recorded = recorded_labels(monographs)
-    return Report(service, [Label(set_id, uses, dailymed.history(service, set_id, timeout))
-                            for set_id, uses in recorded.items()])
+    return Report(service, [Label(set_id, uses, dailymed.history(service, set_id, timeout),
+                                  (baseline or {}).get(set_id)) for set_id, uses in recorded.items()])
+
+
+BASELINE_FORMAT = 1
+
+
+class BaselineError(Exception):
+    """A baseline file that cannot be read or written."""
+
+
+def read_baseline(path: Path) -> dict[str, int]:
+    """Set id -> version read, from a baseline file ({} when the file does not exist yet)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BaselineError(f"{path}: not a label baseline ({exc})") from None
+    labels = data.get("labels") if isinstance(data, dict) else None
+    if not isinstance(labels, dict) or not all(
+            isinstance(entry, dict) and type(entry.get("version")) is int for entry in labels.values()):
+        raise BaselineError(f"{path}: not a label baseline (expected labels: {{set id: {{version: n}}}})")
+    return {set_id: entry["version"] for set_id, entry in labels.items()}
+
+
+def write_baseline(path: Path, report: Report, today: str) -> Report:
+    """Record every label's newest version as read (a curator has read them) and return the
+    report as the next run will see it."""
+    labels = {label.set_id: {"version": label.history.newest.number, "published": label.history.newest.published,
+                             "recorded": today, "drugs": label.drugs} for label in report.labels}
+    body = json.dumps({"format": BASELINE_FORMAT, "service": report.service, "labels": labels}, indent=2,
+                      sort_keys=True) + "\n"
+    temporary = path.with_name(path.name + ".tmp")
+    try:
+        temporary.write_text(body, encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError as exc:
+        raise BaselineError(f"{path}: cannot write the baseline ({exc.strerror or exc})") from None
+    return Report(report.service, [replace(label, baseline=label.history.newest.number) for label in report.labels])
 
 
 def recorded_labels(monographs: Iterable[Plain]) -> dict[str, list[Use]]:
@@ -108,7 +159,7 @@ def recorded_labels(monographs: Iterable[Plain]) -> dict[str, list[Use]]:
     found: dict[str, list[Use]] = {}
     for m in monographs:
         for ref in m.references:
-            if ref.tier == "regulatory-label" and ref.spl_set_id:
+            if ref.spl_set_id and (ref.tier == "regulatory-label" or ref.get("region") == "US"):
                 found.setdefault(ref.spl_set_id, []).append(
                     Use(m.id, m.identity.generic_name, ref.id, ref.spl_version, claims_citing(m, ref.id)))
     return found
