@@ -13,8 +13,9 @@ import calendar
 import datetime as dt
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from trkmono.problems import Problem
 from trkmono.model.comedications import ComedicationTable
@@ -79,7 +80,7 @@ def check_file(loaded: Loaded, settings: Settings) -> list[Problem]:
     return [
         _problem(loaded, r, loc, message)
         for r in RULES
-        if targets.get(r.scope) is not None
+        if r.check is not None and targets.get(r.scope) is not None
         for loc, message in r.check(targets[r.scope], loaded, settings)
     ]
 
@@ -89,7 +90,7 @@ def check_library(entries: list[Entry], locate: Callable[[Entry, Loc], tuple[int
     return [
         r.at(entry.path, locate(entry, loc), message)
         for r in RULES
-        if r.scope == "library"
+        if r.scope == "library" and r.check is not None
         for entry, loc, message in r.check(entries)
     ]
 
@@ -121,7 +122,8 @@ def walk(data: object) -> tuple[list[tuple[Loc, dict]], list[tuple[Loc, str]], l
     """Every mapping in parsed YAML that carries a list of citations, every text value and every
     float, each with its location."""
     found, texts, floats = [], [], []
-    stack: list[tuple[Loc, object]] = [((), data)]
+    stack: list[tuple[Loc, Any]] = [((), data)]  # parsed YAML: a dict or a list
+    children: Iterable[tuple[Any, Any]]
     while stack:
         loc, node = stack.pop()
         if type(node) is dict:
@@ -539,7 +541,7 @@ def short_forms_keep_the_numbers(parsed: Parsed, loaded: Loaded, settings: Setti
                                     "state; use only its numbers")
 
 
-def _get(data: object, path: tuple) -> object:
+def _get(data: Any, path: tuple) -> Any:
     for part in path:
         data = data.get(part) if isinstance(data, dict) else None
     return data

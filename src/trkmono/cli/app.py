@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -12,7 +12,13 @@ from trkmono.cli.guard import prepare_streams, show
 from trkmono.errors import EXIT_INTERNAL
 
 
-class _HelpThroughGuard:
+if TYPE_CHECKING:  # what the mixin below is mixed into, for the type checker
+    _Mixin = typer.core.TyperCommand
+else:
+    _Mixin = object
+
+
+class _HelpThroughGuard(_Mixin):
     """Help is written by ``show``, so a closed or full stdout ends it as it ends any answer."""
 
     def get_help_option(self, ctx):

@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from trkmono import terms
 from trkmono.cli.guard import command, emit
 from trkmono.errors import write_stderr
 from trkmono.cli.options import FINDING_FORMATS, DataDir, choice
@@ -51,7 +52,7 @@ def validate(
     paths: Annotated[Optional[list[Path]], typer.Argument(
         help="Files or folders to check (default: the library in use).", show_default=False)] = None,
     data_dir: DataDir = None,
-    output_format: Annotated[str, choice(FINDING_FORMATS, "--format", "-f", help="Findings format.")] = "text",
+    output_format: Annotated[terms.FindingFormat, choice(FINDING_FORMATS, "--format", "-f", help="Findings format.")] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,
     max_review_age: Annotated[int, typer.Option(
         "--max-review-age", min=1, max=120, help="Months after which a review is stale.")] = 12,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
+from typing import Any
 
 import typer
 
@@ -100,7 +101,8 @@ def _silence_stdout() -> None:
 
 def prepare_streams() -> None:
     """Let stdout and stderr show any text: characters their encoding lacks become replacements."""
-    for stream in (sys.stdout, sys.stderr):
+    streams: tuple[Any, ...] = (sys.stdout, sys.stderr)  # whatever they are: some have no reconfigure
+    for stream in streams:
         try:
             stream.reconfigure(errors="replace")
         except (AttributeError, ValueError, OSError):

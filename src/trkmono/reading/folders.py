@@ -138,7 +138,7 @@ def _read_at_most(fd: int, first: int) -> bytes:
     return raw
 
 
-def _reason(path: Path, exc: OSError) -> str:
+def _reason(path: Path | str, exc: OSError) -> str:
     if os.path.islink(path) and not os.path.exists(path):
         return "a link whose target does not exist (or a loop of links); correct the link or delete it"
     return _cannot_read(exc)

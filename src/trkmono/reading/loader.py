@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from trkmono.problems import Problem
 from trkmono.rulebook import declare
@@ -34,6 +35,10 @@ SCHEMA = declare("schema", "error", "load", "Every required field is there, ever
                  "closest valid name is suggested) and every value is of the right kind.")
 
 
+FileModel = type[Monograph] | type[ComedicationTable]
+"""What a file holds: a monograph, or the interaction table."""
+
+
 @dataclass
 class Loaded:
     """One file as read: the monograph (or interaction table) when it is valid, its positions, and
@@ -49,12 +54,12 @@ class Loaded:
         return self.document.value_mark(loc)
 
 
-def model_for(path: str) -> type[BaseModel]:
+def model_for(path: str) -> FileModel:
     """The model a file is checked against: the interaction table by its name, else a monograph."""
     return ComedicationTable if path.replace("\\", "/").rsplit("/", 1)[-1] == TABLE_NAME else Monograph
 
 
-def load_file(path: Path, display: str | None = None, model: type[BaseModel] = Monograph) -> Loaded:
+def load_file(path: Path, display: str | None = None, model: FileModel = Monograph) -> Loaded:
     """Read, parse and validate one monograph file (or a file of ``model``)."""
     shown = display or str(path)
     try:
@@ -63,7 +68,7 @@ def load_file(path: Path, display: str | None = None, model: type[BaseModel] = M
         return Loaded(shown, problems=[exc.problem])
 
 
-def load_bytes(raw: bytes, path: str, model: type[BaseModel] = Monograph) -> Loaded:
+def load_bytes(raw: bytes, path: str, model: FileModel = Monograph) -> Loaded:
     """Parse and validate monograph bytes (or ``model``'s) that came from ``path``."""
     try:
         text = decode(raw, path)
@@ -94,7 +99,7 @@ def _schema_problems(exc: ValidationError, document: Document, path: str, model:
     return [_schema_problem(error, document, path, model) for error in exc.errors(include_url=False)]
 
 
-def _schema_problem(error: dict, document: Document, path: str, model: type[BaseModel]) -> Problem:
+def _schema_problem(error: ErrorDetails, document: Document, path: str, model: type[BaseModel]) -> Problem:
     loc = tuple(error["loc"])
     kind = error["type"]
     if kind == "missing":
@@ -137,8 +142,8 @@ def _fields_at(loc: Loc, model: type[BaseModel]) -> list[str]:
         elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
             info = annotation.model_fields.get(str(part))
             annotation = info.annotation if info else None
-    model = _model_in(annotation)
-    return list(model.model_fields) if isinstance(model, type) and issubclass(model, BaseModel) else []
+    found = _model_in(annotation)
+    return list(found.model_fields) if isinstance(found, type) and issubclass(found, BaseModel) else []
 
 
 def _model_in(annotation: object) -> object:

@@ -11,7 +11,9 @@ Every value's and key's line and column are kept, so later stages can point at t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
 
@@ -54,8 +56,9 @@ _MAYBE_NOT_TEXT = frozenset(["", *"0123456789+-.~nNtTfF"])
 """First characters ('' when empty) of plain scalars that may be null, a boolean or a number."""
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 
+_EventSource: Callable[[str], Any]
 try:
-    from yaml.cyaml import CParser as _EventSource
+    from yaml._yaml import CParser as _EventSource  # libyaml's parser (yaml.cyaml's own import)
 except ImportError:  # PyYAML built without libyaml
     _EventSource = yaml.SafeLoader
 
@@ -118,7 +121,7 @@ def control_character_problems(text: str, path: str) -> list[Problem]:
     """One problem per control character or bidi override in the raw text (capped)."""
     if text.isascii() and not text.encode("ascii").translate(None, _PLAIN_ASCII):
         return []  # the usual case, settled many times faster than by the pattern
-    problems = []
+    problems: list[Problem] = []
     for match in CONTROL_CHARS.finditer(text):
         if len(problems) == MAX_REPORTED_CONTROL_CHARS:
             break
@@ -140,8 +143,12 @@ def read_document(text: str, path: str) -> tuple[Document, list[Problem]]:
     refuse = lambda mark, rule, message: problems.append(rule.at(path, mark, message))  # noqa: E731
     root: Entry = ((1, 1), None, None)
     data: object = None
-    container: dict | list | None = None  # the open mapping or sequence, and its positions
-    inside: dict | list | None = None
+    # The parser's events are told apart by their exact type (``kind is``), which the type checker
+    # does not follow; an event, and the open containers, are therefore typed Any.
+    event: Any
+    container: Any = None  # the open mapping or sequence (dict or list), and its positions
+    inside: Any = None
+    children: Any
     key: object = _NO_KEY  # in an open mapping: the key waiting for its value
     key_mark: Mark | None = None
     parents: list[tuple] = []
@@ -177,8 +184,8 @@ def read_document(text: str, path: str) -> tuple[Document, list[Problem]]:
                 if kind is _SCALAR:
                     value = event.value
                     if event.style:
-                        if event.style == '"' and _CONTROL_IN_VALUE.search(value):
-                            bad = _CONTROL_IN_VALUE.search(value).group()
+                        if event.style == '"' and (control := _CONTROL_IN_VALUE.search(value)):
+                            bad = control.group()
                             refuse(mark, CONTROL_CHARACTER, f"control character U+{ord(bad):04X} (from an "
                                    "escape) in the text; delete the escape")
                     elif value[:1] in _MAYBE_NOT_TEXT and event.implicit[0]:
@@ -263,7 +270,7 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     return f"invalid YAML: {message}; correct the syntax here"
 
 
-def _mark(event: yaml.Event) -> Mark:
+def _mark(event: Any) -> Mark:
     return event.start_mark.line + 1, event.start_mark.column + 1
 
 

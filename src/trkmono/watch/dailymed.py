@@ -21,6 +21,7 @@ import socket
 import time
 from urllib.parse import unquote, urlsplit, urlunsplit
 from dataclasses import dataclass
+from typing import Any
 
 from trkmono import __version__
 from trkmono.errors import ServiceError, UsageError, printable
@@ -174,7 +175,7 @@ def parse(body: bytes, set_id: str, address: str) -> History:
         raise _failure(address, "the answer is not JSON") from None
     except RecursionError:
         raise _failure(address, "the answer is nested too deeply to read") from None
-    data = document.get("data") if isinstance(document, dict) else None
+    data: Any = document.get("data") if isinstance(document, dict) else None
     entries = data.get("history") if isinstance(data, dict) else None
     if not isinstance(entries, list) or not entries:
         raise _failure(address, "the answer holds no version history (data.history is missing or empty)")
@@ -192,7 +193,7 @@ def _json_int(digits: str) -> int | str:
     return int(digits) if len(digits) <= 18 else digits
 
 
-def _version(entry: object, address: str) -> Version:
+def _version(entry: Any, address: str) -> Version:
     """One history entry; its version is an integer from 1 to MAX_VERSION, or one in ASCII digits."""
     number = entry.get("spl_version") if isinstance(entry, dict) else None
     if isinstance(number, str) and _VERSION.fullmatch(number):

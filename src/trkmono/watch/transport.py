@@ -85,19 +85,19 @@ class _Response(http.client.HTTPResponse):
         self.fp = io.BufferedReader(_Reader(sock, deadline))
 
 
-class _Deadline:
-    """Mixed into a connection: connect (and a proxy tunnel) within what is left of ``deadline``."""
+class _Deadline(http.client.HTTPConnection):
+    """A connection that connects (and tunnels through a proxy) within what is left of ``deadline``."""
 
     deadline: float
 
     def connect(self) -> None:
-        self.response_class = functools.partial(_Response, deadline=self.deadline)
+        self.response_class = functools.partial(_Response, deadline=self.deadline)  # type: ignore[assignment]
         self.timeout = remaining(self.deadline)
         super().connect()
         self.sock.settimeout(remaining(self.deadline))  # also bounds an https handshake as a whole
 
 
-class _HTTP(_Deadline, http.client.HTTPConnection):
+class _HTTP(_Deadline):
     pass
 
 
@@ -128,7 +128,8 @@ class _HTTPSHandler(urllib.request.HTTPSHandler):
         self.deadline = deadline
 
     def https_open(self, req):
-        return self.do_open(_bound(_HTTPS, self.deadline), req, context=self._context)
+        return self.do_open(_bound(_HTTPS, self.deadline), req,
+                            context=self._context)  # type: ignore[attr-defined]  # urllib's own context
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
