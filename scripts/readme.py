@@ -13,9 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from trkmono.checking.rules import RULES
-from trkmono.reading.loader import LOAD_RULES
-from trkmono.reading.yamlsafe import READ_RULES
+import trkmono.checking.rules  # noqa: F401  (registers the checks; the reader's rules come with it)
+from trkmono.rulebook import RULES
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
@@ -59,10 +58,9 @@ def run(command: str, columns: str = "80") -> str:
 
 
 def rules_table() -> str:
-    """Every rule with its level, scope and description."""
-    rows = ["| rule | level | what it finds |", "| --- | --- | --- |"]
-    rows += [f"| `{name}` | error | {doc} |" for name, doc in {**READ_RULES, **LOAD_RULES}.items()]
-    rows += [f"| `{r.name}` | {r.level} | {r.doc} |" for r in RULES]
+    """Every rule of the registry with its level, scope and documentation."""
+    rows = ["| rule | level | scope | what it requires |", "| --- | --- | --- | --- |"]
+    rows += [f"| `{r.name}` | {r.level} | {r.scope} | {r.doc} |" for r in RULES]
     return "\n".join(rows)
 
 

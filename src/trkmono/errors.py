@@ -58,6 +58,17 @@ class Ambiguous(TrkmonoError):
         self.candidates = candidates
 
 
+def write_stderr(text: str) -> None:
+    """Write a diagnostic to stderr and flush it; a stderr that cannot take it (closed, a full
+    disk) loses the diagnostic, never the run. Every write to stderr goes through here."""
+    import sys
+    try:
+        sys.stderr.write(text)
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def printable(text: str) -> str:
     """``text`` with control characters shown as escapes, safe to write to a terminal."""
     return "".join(c if c.isprintable() or c in "\t" else repr(c)[1:-1] for c in text)

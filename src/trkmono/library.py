@@ -25,7 +25,7 @@ from trkmono.compiled.store import Key, Store, StoreUnusable, Summary
 from trkmono.errors import Ambiguous, NotFound, TrkmonoError
 from trkmono.problems import Problem
 from trkmono.terms import IDENTIFIER_SYSTEMS
-from trkmono.reading.folders import Unreadable, display_path, monograph_names, packaged_data_dir, \
+from trkmono.reading.folders import UNREADABLE, Unreadable, display_path, monograph_names, packaged_data_dir, \
     packaged_store, read_source
 
 COMPILE_BATCH = 256
@@ -146,7 +146,7 @@ class Library:
         for _, head, records in sorted(found, key=lambda item: item[0]):
             yield head, records
 
-    def _stored_matches(self, words: list[str]) -> list[tuple[int, Plain, list[dict]]]:
+    def _stored_matches(self, words: list[str | tuple[str, ...]]) -> list[tuple[int, Plain, list[dict]]]:
         """The stores' candidates, each file version taken only from the store its member reads (a
         file compiled into memory may also stand half-written in the cache)."""
         order = {m.key: i for i, m in enumerate(self.members)}
@@ -164,7 +164,7 @@ class Library:
         with the references its records cite."""
         cited = {ref for record in records if record["source"] for ref in record["source"]["cite"]}
         references = StoredReferences(member, cited)
-        return _hit_head(head, references) or _hit_head(self.monograph(member), references)
+        return _hit_head(head, references) or _head_of(self.monograph(member), references)
 
     def records(self, member: Member) -> list[dict]:
         """The search records of one member (for the interaction mentions), compiled again from its
@@ -217,7 +217,7 @@ def _read_folder(folder: Path) -> list[tuple]:
 def _digest(path: str, shown: str, name: str) -> tuple:
     if not _decodable(name):  # skipped by name, as any unreadable file
         shown = shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-        return None, shown, Problem(shown, 1, 1, "error", "unreadable", "the file name is not UTF-8; rename it")
+        return None, shown, UNREADABLE.at(shown, (1, 1), "the file name is not UTF-8; rename it")
     try:
         return (hashlib.sha256(read_source(path, shown)).hexdigest(), name), shown, path
     except Unreadable as exc:
@@ -336,9 +336,13 @@ def _hit_head(head: Plain | None, references: StoredReferences) -> Plain | None:
     """What a search hit shows of its monograph: id, generic name and the references it cites
     (None when the stored head is missing or not of that shape)."""
     try:
-        return Plain(id=head.id, identity=Plain(generic_name=head.identity.generic_name), references=references)
+        return None if head is None else _head_of(head, references)
     except (AttributeError, TypeError):
         return None
+
+
+def _head_of(m: Plain, references: StoredReferences) -> Plain:
+    return Plain(id=m.id, identity=Plain(generic_name=m.identity.generic_name), references=references)
 
 
 def _apply_library_rules(library: Library) -> Library:
@@ -350,9 +354,10 @@ def _apply_library_rules(library: Library) -> Library:
     """
     if len({m.id for m in library.members}) == len(library.members):
         return library
-    from trkmono.checking.rules import check_library
+    from trkmono.checking.rules import Entry, check_library
     from trkmono.reading.loader import load_file
-    problems = [p for p in check_library(library.members, lambda member, loc: load_file(Path(member.path)).mark(loc))
+    entries = [Entry(m.path, m.id, tuple(m.names)) for m in library.members]
+    problems = [p for p in check_library(entries, lambda entry, loc: load_file(Path(entry.path)).mark(loc))
                 if p.rule == "id-duplicate"]
     failing = {p.path for p in problems}
     library.members = [m for m in library.members if m.path not in failing]

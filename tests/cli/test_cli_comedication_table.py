@@ -28,13 +28,13 @@ def test_an_unknown_class_is_a_schema_error_at_its_line(cli, write):
 def test_a_citation_must_name_a_table_reference(cli, write):
     result = cli("validate", broken(write, "cite: [lexicomp-cyp3a, ", "cite: [no-such-source, "))
     assert result.exit_code == 1
-    assert "cites 'no-such-source', which is not in references (citation-unresolved)" in result.stdout
+    assert "cites 'no-such-source', which is not in references; add it there or correct the id (citation-unresolved)" in result.stdout
 
 
 def test_a_name_may_belong_to_one_entry_only(cli, write):
     result = cli("validate", broken(write, "spellings: [rifampin]", "spellings: [rifampin, itraconazole]"))
     assert result.exit_code == 1
-    assert "'itraconazole' also names 'itraconazole' (table-name-duplicate)" in result.stdout
+    assert "'itraconazole' also names 'itraconazole'; keep each name in one entry (table-name-duplicate)" in result.stdout
 
 
 def test_rival_classes_must_say_why_sources_differ(cli, write):

@@ -12,10 +12,13 @@ import os
 import re
 import shutil
 import socket
+import ssl
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -51,21 +54,27 @@ def history_json(set_id: str, versions: list[tuple[int, str]]) -> bytes:
 class FakeDailyMed:
     """A loopback HTTP server that answers history requests as the test sets it up and counts them."""
 
-    def __init__(self) -> None:
+    def __init__(self, tls: ssl.SSLContext | None = None) -> None:
         self.requests: list[str] = []
         self.histories: dict[str, list[tuple[int, str]]] = {}
         self.reply: tuple[int, bytes] | None = None
         """When set, every request gets this status and body instead of a history."""
         self.trickle = False
         """When set, every request gets a body one byte at a time, a byte every 0.1 s."""
+        self.location: str | None = None
+        """When set, every request is redirected there (HTTP 302); '{path}' in it becomes the path asked."""
+        self.authorizations: list[str | None] = []
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
                 path = urlsplit(self.path).path  # also the absolute form a proxied request uses
                 fake.requests.append(path)
+                fake.authorizations.append(self.headers.get("Authorization"))
                 if fake.trickle:
                     return self._trickle()
+                if fake.location:
+                    return self._redirect()
                 status, body = fake.answer(path)
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
@@ -85,12 +94,20 @@ class FakeDailyMed:
                 except OSError:  # the client gave up, as it should
                     pass
 
+            def _redirect(self) -> None:
+                self.send_response(302)
+                self.send_header("Location", fake.location.replace("{path}", urlsplit(self.path).path))
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
             def log_message(self, *args) -> None:
                 pass
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        if tls:
+            self.server.socket = tls.wrap_socket(self.server.socket, server_side=True)
+        self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.server.server_address[1]}"
 
     def answer(self, path: str) -> tuple[int, bytes]:
         if self.reply is not None:
@@ -101,14 +118,19 @@ class FakeDailyMed:
         return 404, b'{"error": "not found"}'
 
 
-@pytest.fixture
-def dailymed():
-    fake = FakeDailyMed()
+@contextmanager
+def serving(fake: FakeDailyMed) -> Iterator[FakeDailyMed]:
     thread = threading.Thread(target=fake.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     yield fake
     fake.server.shutdown()
     fake.server.server_close()
+
+
+@pytest.fixture
+def dailymed():
+    with serving(FakeDailyMed()) as fake:
+        yield fake
 
 
 @pytest.fixture
@@ -324,6 +346,193 @@ def test_no_other_command_makes_a_request(dailymed):
     assert dailymed.requests == []
     assert trkmono("labels").returncode == 1
     assert len(dailymed.requests) == 3
+
+
+HOSTILE_FOR = 4.0
+"""How long a hostile server keeps a connection going: a client that waits on each byte runs that long."""
+MARGIN = 1.5
+"""Seconds beyond --timeout a run may take (starting the command, a shared machine)."""
+
+
+def forever(*pieces: bytes) -> Iterator[bytes]:
+    """The pieces once each, then the last one again and again."""
+    yield from pieces
+    while True:
+        yield pieces[-1]
+
+
+HOSTILE = {
+    "drips the status line and headers": lambda: forever(*(bytes([b]) for b in b"HTTP/1.1 200 OK\r\nX-Slow: "),
+                                                         b"a"),
+    "streams 100 Continue": lambda: forever(b"HTTP/1.1 100 Continue\r\n\r\n"),
+    "never ends a chunk-size line": lambda: forever(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n", b"0"),
+    "drips an FTP greeting": lambda: forever(b"2", b"2", b"0", b"-", b"x"),
+}
+
+
+@pytest.fixture
+def hostile():
+    """A loopback port whose every connection gets the pieces of ``hostile.script()``, one every
+    0.05 s, for HOSTILE_FOR seconds at most (whatever it was asked), then a hang-up."""
+    server = socket.create_server(("127.0.0.1", 0))
+    server.settimeout(0.05)
+    stop = threading.Event()
+
+    class Hostile:
+        url = f"127.0.0.1:{server.getsockname()[1]}"
+        script = None
+
+    def talk(conn: socket.socket) -> None:
+        ends = time.monotonic() + HOSTILE_FOR
+        with conn:
+            for piece in Hostile.script():
+                if stop.is_set() or time.monotonic() > ends:
+                    return
+                try:
+                    conn.sendall(piece)
+                except OSError:  # the client gave up, as it should
+                    return
+                time.sleep(0.05)
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                continue
+            threading.Thread(target=talk, args=(conn,), daemon=True).start()
+
+    threading.Thread(target=serve, daemon=True).start()
+    yield Hostile
+    stop.set()
+    server.close()
+
+
+@pytest.mark.parametrize("behaviour", HOSTILE)
+def test_a_server_that_keeps_sending_cannot_outlast_the_time_out(labels, dailymed, hostile, alpha_only,
+                                                                   cli, behaviour):
+    """Each byte comes well within the time-out, so only one deadline for the whole exchange ends it;
+    the FTP server is reached only by a redirect to another scheme, which is not followed."""
+    hostile.script = HOSTILE[behaviour]
+    if "FTP" in behaviour:
+        dailymed.location = f"ftp://{hostile.url}/history.json"
+        run = lambda: labels("--timeout", "0.5", folder=alpha_only)  # noqa: E731
+    else:
+        run = lambda: cli("labels", "--data-dir", str(alpha_only), "--dailymed-url",  # noqa: E731
+                          f"http://{hostile.url}", "--timeout", "0.5", env=NO_PROXY)
+    started = time.monotonic()
+    result = run()
+    assert time.monotonic() - started < 0.5 + MARGIN, result.stderr
+    assert result.exit_code == 3 and result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith("trkmono: DailyMed at ")
+    assert "internal error" not in result.stderr
+
+
+@pytest.mark.parametrize(("location", "reason"), [
+    ("http://localhost:{port}/elsewhere", "not an https address"),
+    ("https://localhost:{port}/elsewhere", "another host"),
+    ("/moved/history.json", "not an https address"),
+    ("gopher://127.0.0.1:{port}/", "not an https address"),
+])
+def test_a_redirect_is_followed_only_to_https_on_the_same_host(labels, dailymed, alpha_only, location, reason):
+    serve_current(dailymed)
+    target = location.format(port=dailymed.url.rsplit(":", 1)[1])
+    dailymed.location = target
+    result = labels(folder=alpha_only)
+    assert result.exit_code == 3 and result.stdout == ""
+    shown = target if "://" in target else dailymed.url + target
+    assert f"HTTP 302 redirects to {shown}, not followed ({reason};" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    assert len(dailymed.requests) == 1, "the redirect is not followed"
+
+
+@pytest.fixture(scope="session")
+def certificate(tmp_path_factory) -> Path:
+    """A self-signed certificate for 127.0.0.1 (its key beside it), made with the openssl tool."""
+    if not shutil.which("openssl"):
+        pytest.skip("the openssl tool is needed to make a certificate for a loopback https server")
+    folder = tmp_path_factory.mktemp("tls")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                    "-keyout", str(folder / "key.pem"), "-out", str(folder / "cert.pem"),
+                    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+                   check=True, capture_output=True)
+    return folder
+
+
+@pytest.fixture
+def secure_dailymed(certificate):
+    """The fake service over https on loopback; runs trust its certificate through SSL_CERT_FILE."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(certificate / "cert.pem", certificate / "key.pem")
+    with serving(FakeDailyMed(context)) as fake:
+        yield fake
+
+
+def test_https_redirects_on_the_same_host_are_followed_never_to_http(cli, dailymed, secure_dailymed,
+                                                                     certificate, alpha_only):
+    def labels(url: str):
+        return cli("labels", "--data-dir", str(alpha_only), "--dailymed-url", url,
+                   env={**NO_PROXY, "SSL_CERT_FILE": str(certificate / "cert.pem")})
+
+    serve_current(secure_dailymed)
+    assert labels(secure_dailymed.url).exit_code == 0, "the certificate is trusted"
+    dailymed.location = secure_dailymed.url + "/mirror{path}"
+    upgraded = labels(dailymed.url)
+    assert upgraded.exit_code == 0, upgraded.stderr
+    assert f"/mirror/services/v2/spls/{ALPHA_NEW}/history.json" in secure_dailymed.requests
+    secure_dailymed.location = dailymed.url + "/dailymed"
+    result = labels(secure_dailymed.url)
+    assert result.exit_code == 3
+    assert f"HTTP 302 redirects to {dailymed.url}/dailymed, not followed (never from https to http;" in result.stderr
+    assert all(not path.startswith("/dailymed") for path in dailymed.requests)
+
+
+def nested(depth: int) -> str:
+    """A JSON list this deep (the answer as a whole may then be too deep to read, or only the value to show)."""
+    return "[" * depth + "3" + "]" * depth
+
+
+@pytest.mark.parametrize(("entry", "reason"), [
+    ('{"spl_version": "\\u00b3", "published_date": "May 02, 2019"}', "no positive spl_version"),
+    ('{"spl_version": "\\u0663", "published_date": "May 02, 2019"}', "no positive spl_version"),
+    ('{"spl_version": "' + "1" * 5000 + '", "published_date": "May 02, 2019"}', "no positive spl_version"),
+    ('{"spl_version": ' + "1" * 5000 + ', "published_date": "May 02, 2019"}', "no positive spl_version"),
+    ('{"spl_version": 1e999, "published_date": "May 02, 2019"}', "no positive spl_version"),
+    ('{"spl_version": ' + nested(974) + ', "published_date": "May 02, 2019"}', "nested too deeply"),
+    ('{"spl_version": 3, "published_date": ' + nested(974) + '}', "nested too deeply"),
+    ('{"spl_version": 3, "published_date": "May \\u0660\\u0662, 2019"}', "is not a date like"),
+])
+def test_a_version_or_date_read_strictly_is_a_service_fault_in_one_line(labels, dailymed, alpha_only,
+                                                                          entry, reason):
+    dailymed.reply = (200, ('{"data": {"history": [' + entry + "]}}").encode())
+    result = labels(folder=alpha_only)
+    assert result.exit_code == 3, result.output
+    assert len(result.stderr.splitlines()) == 1 and reason in result.stderr
+    assert len(result.stderr) < 400
+
+
+def test_credentials_in_the_address_are_sent_never_shown(labels, dailymed, alpha_only, cli):
+    serve_current(dailymed)
+    secret = dailymed.url.replace("http://", "http://curator:s3cret@")
+    result = cli("labels", "--data-dir", str(alpha_only), "--dailymed-url", secret, "--json", env=NO_PROXY)
+    assert result.exit_code == 0, result.stderr
+    assert "s3cret" not in result.output and "curator" not in result.output
+    assert json.loads(result.stdout)["service"] == dailymed.url.replace("http://", "http://***@")
+    assert set(dailymed.authorizations) == {"Basic Y3VyYXRvcjpzM2NyZXQ="}  # curator:s3cret
+    dailymed.reply = (500, b"")
+    failed = cli("labels", "--data-dir", str(alpha_only), "--dailymed-url", secret, env=NO_PROXY)
+    assert failed.exit_code == 3 and "s3cret" not in failed.stderr and "http://***@127.0.0.1" in failed.stderr
+    bad = cli("labels", "--data-dir", str(alpha_only), "--dailymed-url", secret + "/a b", env=NO_PROXY)
+    assert bad.exit_code == 2 and "s3cret" not in bad.stderr
+
+
+@pytest.mark.parametrize("address", ["https://d\u0430ilymed.nlm.nih.gov/dailymed", "https://bücher.example/dm",
+                                     "http://127.0.0.1/d\u00e9"])
+def test_a_non_ascii_address_is_a_usage_error_that_says_so(cli, alpha_only, address):
+    result = cli("labels", "--data-dir", str(alpha_only), "--dailymed-url", address, env=NO_PROXY)
+    assert result.exit_code == 2
+    assert "not ASCII" in result.stderr and "xn--" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
 
 
 def with_reference(text: str, replacement: str) -> str:

@@ -131,7 +131,8 @@ def test_json_format(cli, write, valid_text):
     result = cli("validate", str(path), "--format", "json", *LENIENT_AGE)
     findings = json.loads(result.stdout)["findings"]
     assert findings == [{"file": str(path), "line": 3, "column": 5, "level": "error",
-                         "rule": "id-filename", "message": "id 'othername' does not match the file name 'testinib'"}]
+                         "rule": "id-filename", "message": "id 'othername' does not match the file name 'testinib'; "
+                                    "rename the file or correct the id"}]
     assert result.exit_code == 1
 
 

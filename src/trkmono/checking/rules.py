@@ -1,4 +1,5 @@
-"""Rules across fields and files, each small, named and documented.
+"""Rules across fields and files, each small, named and documented in the one registry
+(``trkmono.rulebook``).
 
 A rule takes what the loader produced and yields (location, message); it never prints.
 Data rules read the parsed YAML even when the schema rejected it, so one run reports citation
@@ -9,17 +10,18 @@ a valid interaction table; library rules see every valid monograph together.
 from __future__ import annotations
 
 import calendar
-import re
 import datetime as dt
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from trkmono.problems import Level, Problem
+from trkmono.problems import Problem
 from trkmono.model.comedications import ComedicationTable
 from trkmono.model.schema import Monograph
 from trkmono.reading.loader import Loaded
+from trkmono.rulebook import RULES, Rule, rule
 from trkmono.terms import (APPROVAL_KINDS, CLASS_LABELS, INVISIBLE_CHARACTERS, NOT_REGULATORS, RIVAL_CLASSES,
                            REGULATOR_ALIASES, REGULATORS, STRONG_TIERS)
 
@@ -63,35 +65,9 @@ class Settings:
     review_age_months: int = DEFAULT_REVIEW_AGE_MONTHS
 
 
-@dataclass(frozen=True)
-class Rule:
-    """A named check with its level and scope; its docstring is its documentation."""
-
-    name: str
-    level: Level
-    scope: str
-    check: Callable
-
-    @property
-    def doc(self) -> str:
-        """The rule's one-line description."""
-        return (self.check.__doc__ or "").strip().splitlines()[0]
-
-
-RULES: list[Rule] = []
-
 Loc = tuple[object, ...]
 Finding = tuple[Loc, str]
 """(location in the file, message) as a file rule yields it."""
-
-
-def rule(name: str, level: Level, scope: str) -> Callable:
-    """Register a rule; scope is 'data' (parsed YAML), 'model' (valid monograph), 'table' (valid
-    interaction table) or 'library'."""
-    def register(check: Callable) -> Callable:
-        RULES.append(Rule(name, level, scope, check))
-        return check
-    return register
 
 
 def check_file(loaded: Loaded, settings: Settings) -> list[Problem]:
@@ -104,7 +80,7 @@ def check_file(loaded: Loaded, settings: Settings) -> list[Problem]:
     return [
         _problem(loaded, r, loc, message)
         for r in RULES
-        if r.scope != "library" and targets[r.scope] is not None
+        if r.check is not None and targets.get(r.scope) is not None
         for loc, message in r.check(targets[r.scope], loaded, settings)
     ]
 
@@ -112,15 +88,15 @@ def check_file(loaded: Loaded, settings: Settings) -> list[Problem]:
 def check_library(entries: list[Entry], locate: Callable[[Entry, Loc], tuple[int, int]]) -> list[Problem]:
     """Every library rule's problems across the valid monographs; locate finds a node's line."""
     return [
-        Problem(entry.path, *locate(entry, loc), r.level, r.name, message)
+        r.at(entry.path, locate(entry, loc), message)
         for r in RULES
-        if r.scope == "library"
+        if r.scope == "library" and r.check is not None
         for entry, loc, message in r.check(entries)
     ]
 
 
 def _problem(loaded: Loaded, r: Rule, loc: Loc, message: str) -> Problem:
-    return Problem(loaded.path, *loaded.mark(loc), r.level, r.name, message)
+    return r.at(loaded.path, loaded.mark(loc), message)
 
 
 @dataclass(frozen=True)
@@ -146,7 +122,8 @@ def walk(data: object) -> tuple[list[tuple[Loc, dict]], list[tuple[Loc, str]], l
     """Every mapping in parsed YAML that carries a list of citations, every text value and every
     float, each with its location."""
     found, texts, floats = [], [], []
-    stack: list[tuple[Loc, object]] = [((), data)]
+    stack: list[tuple[Loc, Any]] = [((), data)]  # parsed YAML: a dict or a list
+    children: Iterable[tuple[Any, Any]]
     while stack:
         loc, node = stack.pop()
         if type(node) is dict:
@@ -181,7 +158,7 @@ def citations_resolve(parsed: Parsed, loaded: Loaded, settings: Settings) -> Ite
     for loc, statement in parsed.statements:
         for i, ref in enumerate(statement["cite"]):
             if isinstance(ref, str) and ref not in known:
-                yield loc + ("cite", i), f"cites '{ref}', which is not in references"
+                yield loc + ("cite", i), f"cites '{ref}', which is not in references; add it there or correct the id"
 
 
 @rule("reference-duplicate", "error", "data")
@@ -190,7 +167,7 @@ def reference_ids_unique(parsed: Parsed, loaded: Loaded, settings: Settings) -> 
     seen: set[str] = set()
     for i, ref in parsed.references:
         if ref["id"] in seen:
-            yield ("references", i, "id"), f"reference id '{ref['id']}' is used twice"
+            yield ("references", i, "id"), f"reference id '{ref['id']}' is used twice; give each reference its own id"
         seen.add(ref["id"])
 
 
@@ -200,7 +177,7 @@ def id_matches_filename(parsed: Parsed, loaded: Loaded, settings: Settings) -> I
     stem = loaded.path.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
     mid = parsed.data.get("id")
     if isinstance(mid, str) and mid != stem:
-        yield ("id",), f"id '{mid}' does not match the file name '{stem}'"
+        yield ("id",), f"id '{mid}' does not match the file name '{stem}'; rename the file or correct the id"
 
 
 @rule("evidence-status", "error", "data")
@@ -225,7 +202,8 @@ def locators_name_cited_references(parsed: Parsed, loaded: Loaded, settings: Set
         if isinstance(at, dict):
             for ref in at:
                 if ref not in statement["cite"]:
-                    yield loc + ("at", ref), f"locator for '{ref}', which this statement does not cite"
+                    yield loc + ("at", ref), (f"locator for '{ref}', which this statement does not cite; cite it "
+                                              "or delete the locator")
 
 
 @rule("label-version", "warning", "data")
@@ -234,7 +212,8 @@ def labels_record_their_version(parsed: Parsed, loaded: Loaded, settings: Settin
     for i, ref in parsed.references:
         if ref.get("tier") == "regulatory-label" and not (ref.get("spl_version") or ref.get("revision_date")):
             yield ("references", i, "id"), (f"label '{ref['id']}' records neither spl_version nor "
-                                            "revision_date, so nobody can tell which version was read")
+                                            "revision_date, so nobody can tell which version was read; "
+                                            "add the one read")
 
 
 @rule("reference-uncited", "warning", "data")
@@ -243,7 +222,8 @@ def references_are_cited(parsed: Parsed, loaded: Loaded, settings: Settings) -> 
     cited = {ref for _, statement in parsed.statements for ref in statement["cite"] if isinstance(ref, str)}
     for i, ref in parsed.references:
         if ref["id"] not in cited:
-            yield ("references", i, "id"), f"reference '{ref['id']}' is not cited by any statement"
+            yield ("references", i, "id"), (f"reference '{ref['id']}' is not cited by any statement; cite it "
+                                            "where it is used, or delete it")
 
 
 INVISIBLE = re.compile(f"[{INVISIBLE_CHARACTERS}]")
@@ -286,7 +266,8 @@ def numbers_finite(parsed: Parsed, loaded: Loaded, settings: Settings) -> Iterat
     """Every number is finite (no .inf, .nan or a value too large to hold, such as 1e999)."""
     for loc, value in parsed.floats:
         if not math.isfinite(value):
-            yield loc, f"the number is {value}, not a finite value (too large, or written as .inf or .nan)"
+            yield loc, (f"the number is {value}, not a finite value (too large, or written as .inf or .nan); "
+                        "write the source's number")
 
 
 @rule("date-digits", "error", "data")
@@ -303,8 +284,9 @@ def urls_are_http(parsed: Parsed, loaded: Loaded, settings: Settings) -> Iterato
     for i, ref in parsed.references:
         url = ref.get("url")
         if isinstance(url, str) and not URL.fullmatch(url):
-            yield ("references", i, "url"), ("url must be an http:// or https:// address with a host name and "
-                                             "no credentials, white space, angle brackets or backslashes")
+            yield ("references", i, "url"), ("the url is not an http:// or https:// address with a host name "
+                                             "(and no credentials, white space, angle brackets or backslashes); "
+                                             "correct it")
 
 
 @rule("date-future", "error", "model")
@@ -312,7 +294,7 @@ def dates_not_in_future(m: Monograph, loaded: Loaded, settings: Settings) -> Ite
     """No event, reference or review date lies after today."""
     for loc, value in _dates(m):
         if earliest_day(value) > settings.today:
-            yield loc, f"date {value} is in the future (today is {settings.today.isoformat()})"
+            yield loc, f"date {value} is in the future (today is {settings.today.isoformat()}); correct it"
 
 
 @rule("stage-events", "error", "model")
@@ -326,9 +308,11 @@ def stage_matches_events(m: Monograph, loaded: Loaded, settings: Settings) -> It
     ]
     if m.status.stage == "investigational":
         for loc, kind in approvals:
-            yield loc, f"an investigational drug cannot have a '{kind}' event"
+            yield loc, (f"an investigational drug cannot have a '{kind}' event; set stage to 'approved' "
+                         "or delete the event")
     elif m.status.stage == "approved" and not approvals:
-        yield ("status", "stage"), "stage is 'approved' but no regulator lists an approval event"
+        yield ("status", "stage"), ("stage is 'approved' but no regulator lists an approval event; add the "
+                                   "approval or set stage to 'investigational'")
 
 
 @rule("event-order", "error", "model")
@@ -339,7 +323,7 @@ def events_in_date_order(m: Monograph, loaded: Loaded, settings: Settings) -> It
             before, event = history.events[e - 1], history.events[e]
             if earliest_day(event.date) < earliest_day(before.date):
                 yield (("status", "regulators", r, "events", e, "date"),
-                       f"event dated {event.date} is listed after one dated {before.date}")
+                       f"event dated {event.date} is listed after one dated {before.date}; list events oldest first")
 
 
 @rule("stale-review", "warning", "model")
@@ -349,7 +333,7 @@ def review_is_recent(m: Monograph, loaded: Loaded, settings: Settings) -> Iterat
     if add_months(reviewed, settings.review_age_months) < settings.today:
         yield (("review", "last_reviewed"),
                f"last reviewed {m.review.last_reviewed}, more than "
-               f"{settings.review_age_months} months ago")
+               f"{settings.review_age_months} months ago; check it against its sources and update the date")
 
 
 @rule("id-duplicate", "error", "library")
@@ -358,7 +342,8 @@ def ids_unique(entries: list[Entry]) -> Iterator[tuple[Entry, Loc, str]]:
     first: dict[str, Entry] = {}
     for entry in entries:
         if entry.id in first:
-            yield entry, ("id",), f"id '{entry.id}' is also used by {first[entry.id].path}"
+            yield entry, ("id",), (f"id '{entry.id}' is also used by {first[entry.id].path}; give each "
+                                   "monograph its own id")
         first.setdefault(entry.id, entry)
 
 
@@ -372,7 +357,8 @@ def names_unique(entries: list[Entry]) -> Iterator[tuple[Entry, Loc, str]]:
                 continue
             other = owner.setdefault(name.casefold(), entry)
             if other.id != entry.id:
-                yield entry, loc, f"name '{name}' also belongs to '{other.id}' ({other.path})"
+                yield entry, loc, (f"name '{name}' also belongs to '{other.id}' ({other.path}); keep it in "
+                                      "one, or mark it claimed_by_source where only a source gives it")
 
 
 @rule("boxed-warning", "error", "model")
@@ -382,9 +368,11 @@ def labelled_drugs_state_boxed_warning(m: Monograph, loaded: Loaded, settings: S
     An approved drug whose label text was not available (its dose is then unlabelled) may leave it out.
     """
     if m.status.stage == "approved" and m.safety.boxed_warning is None and m.dosing.unlabelled is None:
-        yield ("safety",), "an approved drug must say whether its label carries a boxed warning"
+        yield ("safety",), ("an approved drug must say whether its label carries a boxed warning; "
+                              "add boxed_warning with present: true or false")
     elif m.status.stage != "approved" and m.safety.boxed_warning is not None:
-        yield ("safety", "boxed_warning"), "a drug without an approval has no label, so no boxed warning"
+        yield ("safety", "boxed_warning"), ("a drug without an approval has no label, so no boxed "
+                                                "warning; delete it")
 
 
 @rule("table-name-duplicate", "error", "table")
@@ -397,7 +385,7 @@ def table_names_unique(table: ComedicationTable, loaded: Loaded, settings: Setti
         for loc, name in names:
             first = owner.setdefault(name.casefold(), entry.id)
             if first != entry.id:
-                yield ("comedications", i) + loc, f"'{name}' also names '{first}'"
+                yield ("comedications", i) + loc, f"'{name}' also names '{first}'; keep each name in one entry"
 
 
 @rule("class-conflict-unexplained", "error", "table")
@@ -422,7 +410,8 @@ def regulators_from_vocabulary(m: Monograph, loaded: Loaded, settings: Settings)
             yield loc, (f"'{history.regulator}' is not a regulator of the vocabulary: start with one of "
                         f"{', '.join(REGULATORS)}")
         elif named and history.region and REGULATORS[named] != history.region:
-            yield loc, f"{named} decides for {REGULATORS[named]}, not {history.region}"
+            yield loc, (f"{named} decides for {REGULATORS[named]}, not {history.region}; correct the region "
+                        "or the regulator")
 
 
 def regulator_named(text: str) -> str | None:
@@ -544,14 +533,15 @@ def short_forms_keep_the_numbers(parsed: Parsed, loaded: Loaded, settings: Setti
         if not isinstance(short, str):
             continue
         if len(short) > SHORT_MAX:
-            yield loc + ("short",), f"short form has {len(short)} characters; at most {SHORT_MAX}"
+            yield loc + ("short",), f"short form has {len(short)} characters; shorten it to {SHORT_MAX} at most"
         full = " ".join(str(v) for k, v in statement.items() if k not in ("short", "cite", "at", "curator_note"))
         missing = sorted(set(_NUMBER.findall(short)) - set(_NUMBER.findall(full)))
         if missing:
-            yield loc + ("short",), f"short form has {', '.join(missing)}, which the full statement does not state"
+            yield loc + ("short",), (f"short form has {', '.join(missing)}, which the full statement does not "
+                                    "state; use only its numbers")
 
 
-def _get(data: object, path: tuple) -> object:
+def _get(data: Any, path: tuple) -> Any:
     for part in path:
         data = data.get(part) if isinstance(data, dict) else None
     return data

@@ -2,15 +2,48 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from trkmono import __version__
 from trkmono.cli import browse, checking, clinical, curation, curation_report, labels
-from trkmono.cli.guard import prepare_streams
+from trkmono.cli.guard import prepare_streams, show
+from trkmono.errors import EXIT_INTERNAL
+
+
+if TYPE_CHECKING:  # what the mixin below is mixed into, for the type checker
+    _Mixin = typer.core.TyperCommand
+else:
+    _Mixin = object
+
+
+class _HelpThroughGuard(_Mixin):
+    """Help is written by ``show``, so a closed or full stdout ends it as it ends any answer."""
+
+    def get_help_option(self, ctx):
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.callback = _help
+        return option
+
+
+class _Group(_HelpThroughGuard, typer.core.TyperGroup):
+    pass
+
+
+class _Command(_HelpThroughGuard, typer.core.TyperCommand):
+    pass
+
+
+def _help(ctx, param, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        show(ctx.get_help() + "\n")
+        raise typer.Exit()
+
 
 app = typer.Typer(
+    cls=_Group,
     help="Source-cited TRK inhibitor monographs in the terminal. Informational, not medical advice.",
     epilog=("Results go to stdout, diagnostics to stderr. Exit codes: 0 success; 1 not found, ambiguous, "
             "findings (validate), no dose computed (dose) or a newer label (labels); 2 usage error; "
@@ -26,7 +59,7 @@ app = typer.Typer(
 def _version(value: bool) -> None:
     if value:
         from trkmono.terms import SCHEMA_VERSION
-        typer.echo(f"trkmono {__version__} (monograph schema {SCHEMA_VERSION}; {_data_version()})")
+        show(f"trkmono {__version__} (monograph schema {SCHEMA_VERSION}; {_data_version()})\n")
         raise typer.Exit()
 
 
@@ -49,23 +82,27 @@ def main(
     """Source-cited TRK inhibitor monographs. Informational, not medical advice."""
 
 
-app.command("list")(browse.list_command)
-app.command()(browse.show)
-app.command()(browse.compare)
-app.command()(clinical.dose)
-app.command()(clinical.interactions)
-app.command()(clinical.patient)
-app.command()(clinical.resistance)
-app.command()(clinical.search)
-app.command()(checking.validate)
-app.command()(checking.schema)
-app.command()(curation_report.provenance)
-app.command()(labels.labels)
-app.command()(curation.new)
-app.command()(curation.help)
+app.command("list", cls=_Command)(browse.list_command)
+app.command(cls=_Command)(browse.show)
+app.command(cls=_Command)(browse.compare)
+app.command(cls=_Command)(clinical.dose)
+app.command(cls=_Command)(clinical.interactions)
+app.command(cls=_Command)(clinical.patient)
+app.command(cls=_Command)(clinical.resistance)
+app.command(cls=_Command)(clinical.search)
+app.command(cls=_Command)(checking.validate)
+app.command(cls=_Command)(checking.schema)
+app.command(cls=_Command)(curation_report.provenance)
+app.command(cls=_Command)(labels.labels)
+app.command(cls=_Command)(curation.new)
+app.command(cls=_Command)(curation.help)
 
 
 def run() -> None:
-    """Console-script entry point."""
+    """Console-script entry point. A usage error that click cannot write (a full stderr) keeps its
+    exit code; the message is lost as any diagnostic is."""
     prepare_streams()
-    app()
+    try:
+        app()
+    except OSError as exc:
+        raise SystemExit(getattr(exc.__context__, "exit_code", EXIT_INTERNAL)) from None

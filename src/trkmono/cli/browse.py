@@ -56,7 +56,7 @@ def show(
 @read_command
 def compare(
     names: Names = None,
-    aspect: Annotated[Optional[list[str]], choice(
+    aspect: Annotated[Optional[list[str]], choice(  # typer takes no list of a Literal
         ASPECT, "--aspect", "-a", help="Show only this aspect (repeatable); all by default, the dose first.")] = None,
     *,
     read: Reading,

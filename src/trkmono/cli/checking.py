@@ -10,7 +10,9 @@ from typing import Annotated, Optional
 
 import typer
 
+from trkmono import terms
 from trkmono.cli.guard import command, emit
+from trkmono.errors import write_stderr
 from trkmono.cli.options import FINDING_FORMATS, DataDir, choice
 
 PROGRESS_FROM = 100
@@ -31,8 +33,7 @@ def progress(files: int) -> Iterator[None]:
 
     def show() -> None:
         while True:
-            sys.stderr.write(f"\rtrkmono: checking {files:,} files… {time.monotonic() - started:.0f} s\x1b[K")
-            sys.stderr.flush()
+            write_stderr(f"\rtrkmono: checking {files:,} files… {time.monotonic() - started:.0f} s\x1b[K")
             if done.wait(1):
                 return
 
@@ -43,8 +44,7 @@ def progress(files: int) -> Iterator[None]:
     finally:
         done.set()
         ticker.join()
-        sys.stderr.write("\r\x1b[K")
-        sys.stderr.flush()
+        write_stderr("\r\x1b[K")
 
 
 @command
@@ -52,7 +52,7 @@ def validate(
     paths: Annotated[Optional[list[Path]], typer.Argument(
         help="Files or folders to check (default: the library in use).", show_default=False)] = None,
     data_dir: DataDir = None,
-    output_format: Annotated[str, choice(FINDING_FORMATS, "--format", "-f", help="Findings format.")] = "text",
+    output_format: Annotated[terms.FindingFormat, choice(FINDING_FORMATS, "--format", "-f", help="Findings format.")] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,
     max_review_age: Annotated[int, typer.Option(
         "--max-review-age", min=1, max=120, help="Months after which a review is stale.")] = 12,
@@ -85,7 +85,7 @@ def validate(
         problems = run(files, Settings(today=dt.date.today(), review_age_months=max_review_age), jobs)
     emit(render(problems, output_format))
     errors = sum(p.level == "error" for p in problems)
-    sys.stderr.write(f"{len(files)} file(s) checked: {errors} error(s), {len(problems) - errors} warning(s)\n")
+    write_stderr(f"{len(files)} file(s) checked: {errors} error(s), {len(problems) - errors} warning(s)\n")
     raise typer.Exit(exit_code(problems, strict))
 
 

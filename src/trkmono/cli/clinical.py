@@ -6,6 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from trkmono import terms
 from trkmono.cli.common import Reading, read_command, tool_views
 from trkmono.cli.guard import say
 from trkmono.cli.options import (CYP3A, AgeOption, Bsa, HepaticOption, Name, With, body_surface_area, choice,
@@ -18,7 +19,7 @@ def dose(
     bsa: Bsa = None,
     age: AgeOption = None,
     hepatic: HepaticOption = None,
-    cyp3a: Annotated[Optional[str], choice(
+    cyp3a: Annotated[Optional[terms.Cyp3aCondition], choice(
         CYP3A, "--cyp3a", help="A CYP3A4 inhibitor or inducer taken with it.")] = None,
     reduction: Annotated[Optional[int], typer.Option(
         "--reduction", metavar="N", parser=reduction_step,
@@ -222,10 +223,10 @@ def search(
 
     alternatives = spelled(terms, names_of)
     hits = find_all(library.matching_records(alternatives), alternatives)
-    spellings = [list(t) for t in alternatives if isinstance(t, tuple)]
-    shown = text + "".join(f"; {t[0]} also as {', '.join(t[1:])}" for t in spellings)
+    respelled = [list(t) for t in alternatives if isinstance(t, tuple)]
+    shown = text + "".join(f"; {t[0]} also as {', '.join(t[1:])}" for t in respelled)
     from trkmono.views import json as as_json
     from trkmono.views.builders.search import search as build
-    read.document(lambda: build(shown, hits), json=lambda: as_json.search_json(text, terms, hits, spellings))
+    read.document(lambda: build(shown, hits), json=lambda: as_json.search_json(text, terms, hits, respelled))
 
 

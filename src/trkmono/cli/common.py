@@ -20,6 +20,7 @@ import typer
 from trkmono.cli.guard import command, emit, say
 from trkmono.errors import EXIT_FAILED
 from trkmono.cli.options import ColorOption, DataDir, FormatOption, JsonFlag, NoPager, Quiet, RegionOption, output_format
+from trkmono.terms import Color, OutputFormat
 
 SHARED_OPTIONS = (("data_dir", DataDir, None), ("region", RegionOption, None), ("output", FormatOption, None),
                   ("json", JsonFlag, False), ("color", ColorOption, "auto"), ("no_pager", NoPager, False),
@@ -33,9 +34,9 @@ class Reading:
 
     data_dir: Optional[Path]
     region_option: Optional[str]
-    output: Optional[str]
+    output: Optional[OutputFormat]
     json: bool
-    color: str
+    color: Color
     no_pager: bool
     quiet: bool
 
@@ -46,7 +47,7 @@ class Reading:
         return chosen(self.region_option)
 
     @property
-    def format(self) -> str:
+    def format(self) -> OutputFormat:
         """text, json or markdown (--json and a different --format together are a usage error)."""
         return output_format(self.output, self.json)
 
@@ -99,7 +100,7 @@ def read_command(function):
         read.region  # an unknown region is a usage error before anything is read
         return function(*args, read=read, **kwargs)
 
-    with_shared_options.__signature__ = signature.replace(parameters=own + shared)
+    with_shared_options.__signature__ = signature.replace(parameters=own + shared)  # type: ignore[attr-defined]
     with_shared_options.__annotations__ = {p.name: p.annotation for p in own + shared}
     return command(with_shared_options)
 

@@ -3,7 +3,9 @@
 ``command`` wraps every command: trkmono's own errors become one line on stderr and their exit
 code (with a JSON error envelope on stdout when JSON was asked for), Ctrl-C exits 130, a bug
 exits 70 with one line (a traceback only with TRKMONO_DEBUG=1). ``emit`` writes an answer and
-makes sure it arrived: a closed or full stdout is an error, never a quiet exit 0.
+makes sure it arrived: a closed or full stdout is an error, never a quiet exit 0; ``show`` does the
+same for what is printed outside a command (``--help``, ``--version``), with the same exit codes.
+Diagnostics go to stderr through ``say`` (errors.write_stderr), which a full stderr cannot crash.
 """
 
 from __future__ import annotations
@@ -11,10 +13,12 @@ from __future__ import annotations
 import functools
 import os
 import sys
+from typing import Any
 
 import typer
 
-from trkmono.errors import EXIT_BROKEN_PIPE, EXIT_INTERNAL, EXIT_INTERRUPTED, OutputError, TrkmonoError, printable
+from trkmono.errors import (EXIT_BROKEN_PIPE, EXIT_INTERNAL, EXIT_INTERRUPTED, OutputError, TrkmonoError, printable,
+                            write_stderr)
 
 DEBUG_ENV = "TRKMONO_DEBUG"
 
@@ -48,11 +52,7 @@ def command(function):
 
 def say(message: str) -> None:
     """One line on stderr, prefixed with the program's name, control characters escaped."""
-    try:
-        sys.stderr.write(f"trkmono: {printable(message)}\n")
-        sys.stderr.flush()
-    except (OSError, ValueError):
-        pass
+    write_stderr(f"trkmono: {printable(message)}\n")
 
 
 def emit(text: str | list[str], page: bool = False) -> None:
@@ -76,6 +76,12 @@ def emit(text: str | list[str], page: bool = False) -> None:
         raise OutputError(f"could not write the output: {reason}") from None
 
 
+def show(text: str) -> None:
+    """Write what is printed outside a command (help, the version) as ``emit`` does, its faults
+    ending the run as a command's do: a closed or full stdout exits 1 with one line, a closed pipe 141."""
+    command(emit)(text)
+
+
 def _json_error(exc: TrkmonoError) -> None:
     from trkmono.views.json import error_json
     try:
@@ -95,7 +101,8 @@ def _silence_stdout() -> None:
 
 def prepare_streams() -> None:
     """Let stdout and stderr show any text: characters their encoding lacks become replacements."""
-    for stream in (sys.stdout, sys.stderr):
+    streams: tuple[Any, ...] = (sys.stdout, sys.stderr)  # whatever they are: some have no reconfigure
+    for stream in streams:
         try:
             stream.reconfigure(errors="replace")
         except (AttributeError, ValueError, OSError):

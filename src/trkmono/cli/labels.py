@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Optional, cast
 
 import typer
 
@@ -17,6 +17,7 @@ from trkmono.cli.guard import command, say
 from trkmono.cli.options import ColorOption, DataDir, JsonFlag, Quiet, output_format
 from trkmono.errors import EXIT_FAILED, UsageError
 from trkmono.watch.dailymed import BASE_ENV, DEFAULT_BASE, DEFAULT_TIMEOUT, TIMEOUT_ENV, base_address
+from trkmono.terms import OutputFormat
 from trkmono.watch.labels import BaselineError, check, read_baseline, write_baseline
 
 BASELINE_ENV = "TRKMONO_LABEL_BASELINE"
@@ -63,14 +64,14 @@ def labels(
 
     Example: trkmono labels --baseline data/label-baseline.json --json
     """
-    fmt = output_format(output, json)
+    fmt = output_format(cast(Optional[OutputFormat], output), json)  # LabelFormat's values are formats
     if update and baseline is None:
         raise UsageError(f"--update needs --baseline FILE (or {BASELINE_ENV}): where to record the versions read")
     service = base_address(dailymed_url)
     try:
         read = read_baseline(baseline) if baseline is not None else None
         report = check(open_library(data_dir, quiet).monographs(), service, timeout, read)
-        if update:
+        if update and baseline is not None:  # --update without --baseline was refused above
             report = write_baseline(baseline, report, dt.date.today().isoformat())
     except BaselineError as exc:
         raise UsageError(str(exc)) from None

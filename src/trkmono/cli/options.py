@@ -8,30 +8,35 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Generic, Optional, TypeVar
 
 import typer
 
 from trkmono import terms
 
 
+W = TypeVar("W", bound=str)
+"""One of the vocabulary's Literal types (terms.HepaticClass, ...)."""
+
+
 @dataclass(frozen=True)
-class Words:
+class Words(Generic[W]):
     """The words one option takes, from the vocabulary: parsed leniently (any case; a space, an
     underscore or nothing for a hyphen; ``also`` maps further spellings to a word), refused in the
-    option's own terms with the one closest word when the value looks like a typo of it."""
+    option's own terms with the one closest word when the value looks like a typo of it. A value
+    parsed is one of the Literal's words, and typed so."""
 
-    words: tuple[str, ...]
+    words: tuple[W, ...]
     what: str
     """What a value is, after 'is not': 'a Child-Pugh class'."""
-    glosses: Mapping[str, str] = field(default_factory=dict)
+    glosses: Mapping[W, str] = field(default_factory=dict)
     """A word's meaning, shown beside it when the value is refused."""
-    also: Mapping[str, str] = field(default_factory=dict)
+    also: Mapping[str, W] = field(default_factory=dict)
     """Other spellings (any case and spacing) of a word."""
     cutoff: float = 0.6
     """How alike (difflib ratio) a value must be to a word to be offered as 'did you mean'."""
 
-    def parse(self, text: str) -> str:
+    def parse(self, text: str) -> W:
         """The vocabulary word ``text`` stands for; a usage error (exit 2) when there is none."""
         spelled = self._spellings()
         found = spelled.get(_folded(text))
@@ -48,12 +53,12 @@ class Words:
         """How help shows the choices: <a|b|c>."""
         return "<" + "|".join(self.words) + ">"
 
-    def _spellings(self) -> dict[str, str]:
+    def _spellings(self) -> dict[str, W]:
         spelled = {_folded(word): word for word in self.words}
         spelled.update({_folded(other): word for other, word in self.also.items()})
         return spelled
 
-    def _refusal(self, text: str, spelled: dict[str, str]) -> str:
+    def _refusal(self, text: str, spelled: dict[str, W]) -> str:
         close = {spelled[key] for key in difflib.get_close_matches(_folded(text), spelled, n=3, cutoff=self.cutoff)}
         hint = f"did you mean {next(iter(close))}? " if len(close) == 1 else ""
         listed = ", ".join(f"{word} ({self.glosses[word]})" if word in self.glosses else word for word in self.words)
@@ -90,7 +95,7 @@ ASPECT = Words(terms.COMPARE_ASPECTS, "an aspect compare shows", also={"dose": "
 """adult-dose, paediatric-dose, ... also 'dose', 'reductions'."""
 
 
-def choice(words: Words, *names: str, **option) -> typer.models.OptionInfo:
+def choice(words: Words[W], *names: str, **option: Any) -> typer.models.OptionInfo:
     """A typer option taking one of ``words`` (help shows them; completion offers them)."""
     return typer.Option(*names, parser=words.parse, autocompletion=words.complete, metavar=words.metavar, **option)
 
@@ -180,7 +185,7 @@ Bsa = Annotated[Optional[float], typer.Option(
 AgeOption = Annotated[Optional[str], typer.Option(
     "--age", metavar="AGE", show_default=False,
     help="Age in years (8, 8y, 1.5) or months (10m), 0 to 120 years; chooses age-banded regimens.")]
-HepaticOption = Annotated[Optional[str], choice(HEPATIC, "--hepatic", help="Hepatic impairment by Child-Pugh class.")]
+HepaticOption = Annotated[Optional[terms.HepaticClass], choice(HEPATIC, "--hepatic", help="Hepatic impairment by Child-Pugh class.")]
 With = Annotated[Optional[list[str]], typer.Option(
     "--with", metavar="DRUG", show_default=False,
     help="A co-medication by name (INN, US or British spelling, brand); repeat it or separate names with commas.")]
@@ -193,9 +198,9 @@ Name = Annotated[str, typer.Argument(help="Generic name, brand, code or synonym 
 Names = Annotated[Optional[list[str]], typer.Argument(help="Drugs (default: all).", metavar="NAME",
                                                       autocompletion=complete_names, show_default=False)]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
-FormatOption = Annotated[Optional[str], choice(
+FormatOption = Annotated[Optional[terms.OutputFormat], choice(
     OUTPUT_FORMATS, "--format", "-f", help="text (default), json or markdown.", show_default=False)]
-ColorOption = Annotated[str, choice(COLORS, "--color", help="Colour: auto (terminal only), always, never.")]
+ColorOption = Annotated[terms.Color, choice(COLORS, "--color", help="Colour: auto (terminal only), always, never.")]
 NoPager = Annotated[bool, typer.Option("--no-pager", help="Never page long output (it is never paged when piped).")]
 RegionOption = Annotated[Optional[str], typer.Option(
     "--region", "-r", metavar="REGION", show_default=False,
@@ -203,7 +208,7 @@ RegionOption = Annotated[Optional[str], typer.Option(
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Do not report skipped files or notes on stderr.")]
 
 
-def output_format(chosen: Optional[str], json: bool) -> str:
+def output_format(chosen: Optional[terms.OutputFormat], json: bool) -> terms.OutputFormat:
     """The format asked for by --format or --json (giving both differently is a usage error)."""
     if json and chosen is not None and chosen != "json":
         from trkmono.errors import UsageError

@@ -8,13 +8,10 @@ the same sections into text, Markdown or JSON, so every answer is cited the same
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from trkmono.clinical.comedications import UNKNOWN, Answer, Check, key
+from trkmono.compiled.plain import Plain
 from trkmono.model import phrases as describe
-
-if TYPE_CHECKING:
-    from trkmono.model.schema import Cited, Monograph
 
 
 @dataclass(frozen=True)
@@ -23,7 +20,7 @@ class Line:
 
     label: str
     text: str
-    source: Cited | None = None
+    source: Plain | None = None
     owner: object | None = None
     """The monograph (or interaction table) whose references ``source`` cites."""
     alert: bool = False
@@ -62,11 +59,11 @@ def interaction_sections(found: Check) -> list[Section]:
     return sections
 
 
-def _rules(answer: Answer, m: Monograph) -> list[Line]:
+def _rules(answer: Answer, m: Plain) -> list[Line]:
     """Each rule the co-medication's classes meet, once, labelled with the classes that meet it
     and which way the interaction runs; a class without a rule says so."""
     drug = m.identity.generic_name
-    met: dict[int, tuple[str, Cited, list[str]]] = {}
+    met: dict[int, tuple[str, Plain, list[str]]] = {}
     lines = []
     for c in answer.classes:
         who = f"{drug} changes it" if c.changed_by_trk else f"it changes {drug}"
@@ -77,7 +74,7 @@ def _rules(answer: Answer, m: Monograph) -> list[Line]:
     return [rule_line(" · ".join(labels), kind, rule, m) for kind, rule, labels in met.values()] + lines
 
 
-def rule_line(label: str, kind: str, rule: Cited, m: Monograph) -> Line:
+def rule_line(label: str, kind: str, rule: Plain, m: Plain) -> Line:
     """A CYP3A4 dose rule or another interaction, as one line."""
     if kind == "cyp3a4":
         who = f" (for {describe.population(rule.population)})" if rule.population else ""

@@ -26,12 +26,10 @@ from typing import TYPE_CHECKING
 
 from trkmono.compiled.plain import Plain
 from trkmono.errors import TrkmonoError
-from trkmono.terms import CHANGED_BY_TRK, CLASS_LABELS, CYP3A_BY_CLASS, RIVAL_CLASSES
+from trkmono.terms import CHANGED_BY_TRK, CLASS_LABELS, CYP3A_BY_CLASS, RIVAL_CLASSES, ComedicationClass
 
 if TYPE_CHECKING:
     from trkmono.clinical.dose import Outcome, Request
-    from trkmono.model.comedications import ClassClaim, Comedication, ComedicationTable
-    from trkmono.model.schema import Cited, Monograph
 
 UNKNOWN = "not in trkmono's interaction table: check the label"
 """What is said of a co-medication the table does not hold."""
@@ -48,12 +46,12 @@ def key(name: str) -> str:
 class Table:
     """The interaction table, indexed by every name of every entry."""
 
-    model: ComedicationTable
+    model: Plain
     """The table as plain data (read like the model)."""
     path: str
 
     @functools.cached_property
-    def index(self) -> dict[str, Comedication]:
+    def index(self) -> dict[str, Plain]:
         return {key(name): entry for entry in self.model.comedications
                 for name in (entry.id, entry.name, *entry.spellings, *entry.brands)}
 
@@ -63,7 +61,7 @@ class Table:
         return Plain(id="interaction-table", identity=Plain(generic_name="interaction table"),
                      references=list(self.model.references))
 
-    def find(self, name: str) -> Comedication | None:
+    def find(self, name: str) -> Plain | None:
         return self.index.get(key(name))
 
 
@@ -105,7 +103,6 @@ def spellings() -> dict[str, list[str]]:
     return found
 
 
-
 def names(given: list[str] | None) -> list[str]:
     """--with values, each possibly a comma-separated list, as single names in order, each once."""
     found = [part.strip() for value in given or [] for part in value.split(",")]
@@ -116,14 +113,14 @@ def names(given: list[str] | None) -> list[str]:
 class Rules:
     """The monograph rules a co-medication is answered with (all of the monograph's by default)."""
 
-    cyp3a4: list[Cited]
-    other: list[Cited]
+    cyp3a4: list[Plain]
+    other: list[Plain]
 
     @classmethod
-    def of(cls, m: Monograph) -> Rules:
+    def of(cls, m: Plain) -> Rules:
         return cls(list(m.dosing.cyp3a4), list(m.dosing.other_interactions))
 
-    def for_class(self, acts_as: str) -> list[tuple[str, Cited]]:
+    def for_class(self, acts_as: ComedicationClass) -> list[tuple[str, Plain]]:
         """('cyp3a4' or 'other', rule) for every rule about the class."""
         condition = CYP3A_BY_CLASS.get(acts_as)
         return ([("cyp3a4", a) for a in self.cyp3a4 if a.condition == condition]
@@ -134,8 +131,8 @@ class Rules:
 class ClassAnswer:
     """One class a source gives the co-medication, and the monograph's rules for it."""
 
-    claim: ClassClaim
-    rules: list[tuple[str, Cited]]
+    claim: Plain
+    rules: list[tuple[str, Plain]]
 
     @property
     def label(self) -> str:
@@ -152,7 +149,7 @@ class Answer:
     """One co-medication: its entry, each class with its rules, and whether sources differ."""
 
     asked: str
-    entry: Comedication
+    entry: Plain
     classes: list[ClassAnswer]
     rivals: list[str] = field(default_factory=list)
     """Labels of rival classes the sources give (empty when they agree)."""
@@ -166,13 +163,13 @@ class Answer:
 class Check:
     """Every co-medication asked about for one monograph, and the names the table does not hold."""
 
-    monograph: Monograph
+    monograph: Plain
     answers: list[Answer]
     unknown: list[str]
     table: Table
 
 
-def check(m: Monograph, asked: list[str], table: Table, rules: Rules | None = None) -> Check:
+def check(m: Plain, asked: list[str], table: Table, rules: Rules | None = None) -> Check:
     """Each asked co-medication's classes and the monograph's rules for them; unknown names apart."""
     rules = rules or Rules.of(m)
     answers, unknown = [], []
@@ -199,7 +196,7 @@ def cyp3a_conditions(answers: list[Answer], asked: str | None = None) -> dict[st
     return found
 
 
-def calculate_with(m: Monograph, request: Request, answers: list[Answer]) -> Outcome:
+def calculate_with(m: Plain, request: Request, answers: list[Answer]) -> Outcome:
     """The dose with the co-medications' CYP3A4 conditions applied (see the module's docstring)."""
     from trkmono.clinical.dose import calculate
     conditions = cyp3a_conditions(answers, request.cyp3a)

@@ -9,15 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from typing import TYPE_CHECKING
-
 from trkmono import terms
 from trkmono.compiled.plain import Plain
 from trkmono.model import phrases as describe
-
-if TYPE_CHECKING:  # the plain data has the shape of these models
-    from trkmono.model.schema import Cited, Monograph
-
 
 
 @dataclass(frozen=True)
@@ -38,10 +32,10 @@ class Row:
     cells: list[Cell]
 
 
-Claim = tuple[str, "Cited"]
+Claim = tuple[str, Plain]
 
 
-def cell(monograph: Monograph, claims: list[Claim], empty: str = "not stated") -> Cell:
+def cell(monograph: Plain, claims: list[Claim], empty: str = "not stated") -> Cell:
     """A cell from (text, statement) pairs, with the union of citations and the weakest tier."""
     if not claims:
         return Cell([empty])
@@ -57,7 +51,7 @@ def weakest_evidence(statuses) -> str:
     return max(statuses, key=terms.EVIDENCE_STATUSES.index, default="confirmed")
 
 
-def _status(m: Monograph) -> list[Claim]:
+def _status(m: Plain) -> list[Claim]:
     """The stage, then each regulator's latest event the region's reading keeps (its own first)."""
     claims: list[Claim] = [(m.status.stage, m.status)]
     if m.status.get("scope"):
@@ -71,14 +65,14 @@ def _status(m: Monograph) -> list[Claim]:
     return claims
 
 
-def _targets(m: Monograph) -> list[Claim]:
+def _targets(m: Plain) -> list[Claim]:
     """One line naming every target, backed by every target's citations."""
     first, *rest = m.identity.targets
     return [(", ".join(t.name for t in m.identity.targets), first)] + [("", t) for t in rest]
 
 
-def _regimens(groups: set[str]) -> Callable[[Monograph], list[Claim]]:
-    def claims(m: Monograph) -> list[Claim]:
+def _regimens(groups: set[str]) -> Callable[[Plain], list[Claim]]:
+    def claims(m: Plain) -> list[Claim]:
         found = [
             (f"{describe.population(r.population)}: {describe.regimen(r)}", r)
             for r in m.dosing.regimens
@@ -90,7 +84,7 @@ def _regimens(groups: set[str]) -> Callable[[Monograph], list[Claim]]:
     return claims
 
 
-def _ladders(m: Monograph) -> list[Claim]:
+def _ladders(m: Plain) -> list[Claim]:
     return [
         (f"{describe.population(ladder.population)}: "
          + " → ".join(describe.dose(s.dose) for s in ladder.steps), ladder)
@@ -98,8 +92,8 @@ def _ladders(m: Monograph) -> list[Claim]:
     ]
 
 
-def _adjustments(field_name: str) -> Callable[[Monograph], list[Claim]]:
-    def claims(m: Monograph) -> list[Claim]:
+def _adjustments(field_name: str) -> Callable[[Plain], list[Claim]]:
+    def claims(m: Plain) -> list[Claim]:
         return [
             (f"{a.condition}: {describe.adjustment(a)}", a)
             for a in getattr(m.dosing, field_name)
@@ -107,7 +101,7 @@ def _adjustments(field_name: str) -> Callable[[Monograph], list[Claim]]:
     return claims
 
 
-def _warnings(m: Monograph) -> list[Claim]:
+def _warnings(m: Plain) -> list[Claim]:
     boxed = m.safety.boxed_warning
     unread = "boxed warning: not known (no label text was available)"
     claims: list[Claim] = ([(unread if m.status.stage == "approved" else f"no approved label ({m.status.stage})",
@@ -116,7 +110,7 @@ def _warnings(m: Monograph) -> list[Claim]:
     return claims + [(w.title, w) for w in m.safety.warnings]
 
 
-def _responses(m: Monograph) -> list[Claim]:
+def _responses(m: Plain) -> list[Claim]:
     return [
         (f"{t.name}: ORR {describe.number(t.orr_percent)}%" + (f" (n={t.n})" if t.n else ""), t)
         for t in m.efficacy.trials
@@ -128,7 +122,7 @@ _ABOUT_THE_MONOGRAPH = Plain(cite=[], evidence="confirmed")
 """A line about what the monograph holds, not a clinical statement: it cites nothing."""
 
 
-def _interactions(m: Monograph) -> list[Claim]:
+def _interactions(m: Plain) -> list[Claim]:
     """The CYP3A4 conditions with a rule (avoid marked), those without one, then other interactions.
 
     A condition without a rule is named, so an empty line never reads as "no interaction".
@@ -146,11 +140,11 @@ def _interactions(m: Monograph) -> list[Claim]:
     return claims + [(f"{i.agent}: {i.action}", i) for i in m.dosing.other_interactions]
 
 
-def _patient_selection(m: Monograph) -> list[Claim]:
+def _patient_selection(m: Plain) -> list[Claim]:
     return [(s.text, s) for s in m.patient_selection]
 
 
-ASPECTS: dict[str, tuple[str, Callable[[Monograph], list[Claim]]]] = {
+ASPECTS: dict[str, tuple[str, Callable[[Plain], list[Claim]]]] = {
     "adult-dose": ("Adult dose", _regimens({"adult", "adult-and-paediatric"})),
     "paediatric-dose": ("Paediatric dose", _regimens({"paediatric", "adult-and-paediatric"})),
     "dose-reductions": ("Dose reductions", _ladders),
@@ -166,7 +160,7 @@ ASPECTS: dict[str, tuple[str, Callable[[Monograph], list[Claim]]]] = {
 """Each aspect (terms.COMPARE_ASPECTS, in that order): its title and the claims of one drug."""
 
 
-def compare(monographs: list[Monograph], aspects: list[str] | None = None) -> list[Row]:
+def compare(monographs: list[Plain], aspects: list[str] | None = None) -> list[Row]:
     """One row per aspect (all, dose first, unless some are chosen), one cell per monograph."""
     chosen = [a for a in terms.COMPARE_ASPECTS if not aspects or a in aspects]
     return [Row(ASPECTS[a][0], [cell(m, ASPECTS[a][1](m)) for m in monographs]) for a in chosen]

@@ -28,14 +28,11 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING
 
+from trkmono.compiled.plain import Plain
 from trkmono.errors import UsageError
 from trkmono.model import phrases as describe
-
-if TYPE_CHECKING:  # the plain data has the shape of these models
-    from trkmono.model.schema import (Adjustment, Cited, Dose, Formulation, Monograph, Population, Regimen,
-                                      Strength)
+from trkmono.terms import HepaticClass
 
 
 MIN_BSA_M2 = Decimal("0.1")
@@ -83,8 +80,9 @@ class Request:
     """What was asked: the patient's BSA and age (None: not given) and the conditions to apply."""
 
     bsa_m2: Decimal | None = None
-    hepatic: str | None = None
+    hepatic: HepaticClass | None = None
     cyp3a: str | None = None
+    """A CYP3A4 condition (terms.Cyp3aCondition); on a --with answer, the conditions joined by ' + '."""
     reduction: int | None = None
     age: Age | None = None
     ladder_bsa: Decimal | None = None
@@ -121,7 +119,7 @@ class Step:
     kind: str
     """start, reduction, hepatic, cyp3a4 or unlabelled."""
     title: str
-    source: Cited | None = None
+    source: Plain | None = None
     """The statement the step rests on (its citations and evidence status); None: no rule."""
     population: str | None = None
     """Who the rule is for, as the monograph words it."""
@@ -151,8 +149,8 @@ class Step:
 class Volume:
     """The oral-solution volume of one dose."""
 
-    formulation: Formulation
-    strength: Strength
+    formulation: Plain
+    strength: Plain
     ml: Decimal
     exact: bool
     lead_in: bool = False
@@ -166,7 +164,7 @@ class Volume:
 class Outcome:
     """The whole answer: steps, the resulting dose or the reasons there is none."""
 
-    monograph: Monograph
+    monograph: Plain
     request: Request
     steps: list[Step] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
@@ -178,14 +176,14 @@ class Outcome:
     """Why the lead-in is shown unchanged when a rule changed the main phase."""
     not_combined: list[str] = field(default_factory=list)
     """Kinds of the rules shown on their own because the monograph does not say how they combine."""
-    regimen: Regimen | None = None
-    candidates: list[tuple[Regimen, str]] = field(default_factory=list)
+    regimen: Plain | None = None
+    candidates: list[tuple[Plain, str]] = field(default_factory=list)
     """The regimens when none could be chosen, each with why it may or may not apply."""
     ambiguous: bool = False
     """True when several candidates may apply (trkmono does not choose); False when none does."""
-    other_regimens: list[Regimen] = field(default_factory=list)
+    other_regimens: list[Plain] = field(default_factory=list)
     volumes: list[Volume] = field(default_factory=list)
-    strengths: list[Formulation] = field(default_factory=list)
+    strengths: list[Plain] = field(default_factory=list)
     """Solid forms with their mg strengths (listed, never used to round)."""
     after_last_step: str | None = None
     discontinue: str | None = None
@@ -223,10 +221,10 @@ class _Rule:
     step: Step
     label: str
     """How the reasons name it, e.g. 'the hepatic impairment child-pugh-b rule'."""
-    replace: Dose | None = None
+    replace: Plain | None = None
     """A dose to use instead (a reduction step or a rule's fixed dose)."""
     percent: Decimal | None = None
-    lead_in_dose: Dose | None = None
+    lead_in_dose: Plain | None = None
     """The reduced dose for the lead-in phase (the lead-in ladder's step), when the label gives one."""
     cap: Decimal | None = None
     """The label's maximum per dose for the patient's regimen, which the rule must not pass silently."""
@@ -310,7 +308,7 @@ def asked(request: Request) -> str:
 # the calculation
 
 
-def calculate(m: Monograph, request: Request) -> Outcome:
+def calculate(m: Plain, request: Request) -> Outcome:
     """The dose for ``request`` by the monograph's rules, or the reasons there is none."""
     check_request(request)
     out = Outcome(m, request)
@@ -337,7 +335,7 @@ def calculate(m: Monograph, request: Request) -> Outcome:
     current = start.dose if start is not None and not out.reasons else None
     for rule in rules:
         current = _apply(rule, current, request, out)
-    if current is not None and not out.reasons:
+    if current is not None and start is not None and regimen is not None and not out.reasons:
         out.dose = current
         out.lead_in = _lead_in_after(start.lead_in, modifiers, request, out)
         out.volumes, out.strengths = _forms(m, regimen, current, out.lead_in)
@@ -363,7 +361,7 @@ def _lead_in_after(lead_in: LeadInDose | None, modifiers: list[_Rule], request: 
     return lead_in
 
 
-def _read_bsa(regimens: list[Regimen], request: Request, out: Outcome) -> Request:
+def _read_bsa(regimens: list[Plain], request: Request, out: Outcome) -> Request:
     """The BSA as the label's table reads it: one that falls between two of its bands (0.805 between
     0.80 and 0.81) is rounded half up to the table's precision, and the outcome says so."""
     bsa = request.bsa_m2
@@ -379,24 +377,26 @@ def _read_bsa(regimens: list[Regimen], request: Request, out: Outcome) -> Reques
     return replace(request, bsa_m2=rounded)
 
 
-def _alternatives(p: Population) -> list[Population]:
+def _alternatives(p: Plain) -> list[Plain]:
     """The population's OR-joined alternatives, or the population itself."""
     return list(p.any_of or ()) or [p]
 
 
-def _bsa_values(p: Population) -> list[float]:
+def _bsa_values(p: Plain) -> list[float]:
     return [v for v in (p.min_bsa_m2, p.max_bsa_m2, p.bsa_below_m2, p.bsa_above_m2) if v is not None]
 
 
-def _has_bsa_bounds(p: Population) -> bool:
+def _has_bsa_bounds(p: Plain) -> bool:
     return bool(_bsa_values(p))
 
 
 def _places(value: float) -> int:
-    return max(0, -decimal(value).as_tuple().exponent)
+    exponent = decimal(value).as_tuple().exponent
+    assert isinstance(exponent, int)  # a finite number's (the schema's numbers are)
+    return max(0, -exponent)
 
 
-def _bsa_inside(p: Population, bsa: Decimal) -> bool:
+def _bsa_inside(p: Plain, bsa: Decimal) -> bool:
     """True when the population's BSA bounds alone hold ``bsa``."""
     verdict, _ = _bsa(p, Patient(None, None, bsa, bsa))
     return verdict is True
@@ -423,14 +423,17 @@ def _who(patient: Patient, adult_path: bool) -> str:
     return "a patient " + " ".join(parts)
 
 
-def _choose_regimen(m: Monograph, patient: Patient, out: Outcome) -> tuple[Regimen | None, Patient]:
+def _choose_regimen(m: Plain, patient: Patient, out: Outcome) -> tuple[Plain | None, Patient]:
     """The one regimen that covers the patient, or None with the reason in ``out``.
 
     Without --bsa, for an adult (assumed, or by --age), the adult regimen is one with no upper
     BSA bound, and its lower BSA bound is assumed met (the view says so).
     """
     adult_path = patient.bsa_low is None and patient.adult is True
-    sure, unsure, excluded = [], [], []
+    sure: list[tuple[Plain, str]] = []
+    unsure: list[tuple[Plain, str]] = []
+    excluded: list[tuple[Plain, str]] = []
+    verdict: bool | None
     for r in m.dosing.regimens:
         p = r.population
         if adult_path and (p.max_bsa_m2 is not None or p.bsa_below_m2 is not None):
@@ -472,7 +475,7 @@ def _choose_regimen(m: Monograph, patient: Patient, out: Outcome) -> tuple[Regim
     return None, patient
 
 
-def _youngest(regimens: list[Regimen]) -> tuple[Decimal, str] | None:
+def _youngest(regimens: list[Plain]) -> tuple[Decimal, str] | None:
     """(months, words) of the youngest age any regimen covers, when every regimen has a lower age
     bound; None when one has none (a regimen for any age)."""
     lows = []
@@ -485,7 +488,7 @@ def _youngest(regimens: list[Regimen]) -> tuple[Decimal, str] | None:
     return min(lows, key=lambda low: low[0]) if lows else None
 
 
-def _start(regimen: Regimen, request: Request, out: Outcome) -> Step:
+def _start(regimen: Plain, request: Request, out: Outcome) -> Step:
     """The starting dose (and lead-in) of the chosen regimen for this patient."""
     current, effect = _amount(regimen.dose, request.bsa_m2, "the starting dose")
     start = Step("start", "Starting dose", regimen, describe.population(regimen.population),
@@ -508,11 +511,11 @@ def _start(regimen: Regimen, request: Request, out: Outcome) -> Step:
     return start
 
 
-def _rules(m: Monograph, request: Request, patient: Patient, out: Outcome) -> list[_Rule]:
+def _rules(m: Plain, request: Request, patient: Patient, out: Outcome) -> list[_Rule]:
     """The rule for each condition asked, in order; a missing or unusable rule is a reason in ``out``."""
     found = []
     if request.reduction is not None:
-        found.append(_reduction(m, request, patient, out))
+        found.append(_reduction(m, request.reduction, request, patient, out))
     for kind, rules, condition, label in (
         ("hepatic", m.dosing.hepatic, request.hepatic, "hepatic impairment"),
         ("cyp3a4", m.dosing.cyp3a4, request.cyp3a, "CYP3A4"),
@@ -522,10 +525,9 @@ def _rules(m: Monograph, request: Request, patient: Patient, out: Outcome) -> li
     return [rule for rule in found if rule is not None]
 
 
-def _reduction(m: Monograph, request: Request, patient: Patient, out: Outcome) -> _Rule | None:
+def _reduction(m: Plain, n: int, request: Request, patient: Patient, out: Outcome) -> _Rule | None:
     """Step N of the ladder that covers the patient, with the lead-in ladder's step N when the
     regimen's phases have ladders of their own."""
-    n = request.reduction
     ladders = m.dosing.reductions
     if not ladders:
         out.steps.append(Step("reduction", f"Dose reduction step {n}", applied=False,
@@ -533,11 +535,12 @@ def _reduction(m: Monograph, request: Request, patient: Patient, out: Outcome) -
         out.refuse("the monograph gives no dose-reduction ladder")
         return None
     main = [lad for lad in ladders if lad.phase != "lead-in"]
-    ladder = _ladder(main, request, patient, out)
+    ladder = _ladder(main, n, request, patient, out)
     if ladder is None:
         return None
     if n > len(ladder.steps):
-        return _past_last_step(ladder, n, out)
+        _past_last_step(ladder, n, out)
+        return None
     rung = ladder.steps[n - 1]
     step = Step("reduction", f"Dose reduction step {n} of {len(ladder.steps)}", ladder,
                 describe.population(ladder.population), describe.dose(rung.dose))
@@ -554,10 +557,9 @@ def _reduction(m: Monograph, request: Request, patient: Patient, out: Outcome) -
     return _Rule(step, f"dose-reduction step {n}", replace=rung.dose, lead_in_dose=lead_dose)
 
 
-def _ladder(ladders: list, request: Request, patient: Patient, out: Outcome):
+def _ladder(ladders: list[Plain], n: int, request: Request, patient: Patient, out: Outcome) -> Plain | None:
     """The ladder the patient is on: by the BSA now, unless a ladder's step binds a child who has
     grown out of its band (then --ladder-bsa, the BSA at which the ladder was chosen, decides)."""
-    n = request.reduction
     chosen_at = patient if request.ladder_bsa is None else replace(
         patient, bsa_low=request.ladder_bsa, bsa_high=request.ladder_bsa)
     ladder, why = _pick([(lad, lad.population) for lad in ladders], chosen_at)
@@ -585,12 +587,12 @@ def _ladder(ladders: list, request: Request, patient: Patient, out: Outcome):
     return ladder
 
 
-def _binds(ladder, n: int) -> bool:
+def _binds(ladder: Plain, n: int) -> bool:
     """True when step ``n`` (or an earlier one) of the ladder keeps a child on it as the BSA grows."""
     return any(s.stays_when_bsa_rises for s in ladder.steps[:n])
 
 
-def _past_last_step(ladder, n: int, out: Outcome) -> None:
+def _past_last_step(ladder: Plain, n: int, out: Outcome) -> None:
     """A step past the ladder's last: the label's discontinue rule, no dose."""
     out.steps.append(Step("reduction", f"Dose reduction step {n}: past the last step ({len(ladder.steps)})",
                           ladder, describe.population(ladder.population), ladder.after_last_step, applied=False,
@@ -598,10 +600,9 @@ def _past_last_step(ladder, n: int, out: Outcome) -> None:
     out.discontinue = ladder.after_last_step
     out.refuse(f"step {n} is past the label's last reduction step ({len(ladder.steps)}); the label says: "
                f"{ladder.after_last_step}")
-    return None
 
 
-def _adjustment(kind: str, label: str, rules: list[Adjustment], condition: str, patient: Patient,
+def _adjustment(kind: str, label: str, rules: list[Plain], condition: str, patient: Patient,
                 out: Outcome) -> _Rule | None:
     """The one hepatic or CYP3A4 rule for ``condition`` that covers the patient."""
     title = f"{label[0].upper() + label[1:]}: {condition}"
@@ -634,11 +635,11 @@ def _adjustment(kind: str, label: str, rules: list[Adjustment], condition: str, 
     return found
 
 
-def _states_amount(a: Adjustment) -> bool:
+def _states_amount(a: Plain) -> bool:
     return a.percent_change is not None or a.set_dose is not None
 
 
-def _rule_effect(a: Adjustment) -> str:
+def _rule_effect(a: Plain) -> str:
     """describe.adjustment, but a rule without an amount says so."""
     return describe.adjustment(a) if _states_amount(a) or a.avoid else "no amount stated"
 
@@ -684,6 +685,7 @@ def _apply(rule: _Rule, current: Amount | None, request: Request, out: Outcome) 
                        "per dose for this population; the label does not say which applies, so no dose is computed")
             return None
         return step.dose
+    assert rule.replace is not None  # a rule stating neither a percent nor a dose was refused
     amount, effect = _amount(rule.replace, request.bsa_m2, rule.label)
     step.effect = effect if step.kind == "reduction" or amount is None else "use instead: " + effect
     if amount is None:
@@ -695,8 +697,9 @@ def _apply(rule: _Rule, current: Amount | None, request: Request, out: Outcome) 
 
 def _label_terms(rule: _Rule) -> str:
     """What a rule does, in the label's terms (no arithmetic)."""
-    if rule.step.kind == "reduction":
+    if rule.step.kind == "reduction" and rule.replace is not None:  # a reduction replaces, always
         return describe.dose(rule.replace)
+    assert rule.step.source is not None  # an adjustment's step rests on its rule
     return _rule_effect(rule.step.source)
 
 
@@ -704,12 +707,12 @@ def _label_terms(rule: _Rule) -> str:
 # who a population covers
 
 
-def _pick(items: list[tuple[Cited, Population | None]], patient: Patient) -> tuple[Cited | None, str]:
+def _pick(items: list[tuple[Plain, Plain | None]], patient: Patient) -> tuple[Plain | None, str]:
     """The single item whose population surely covers the patient, else None and why."""
     sure, unsure, excluded = [], [], []
     for item, population in items:
         verdict, why = (True, "") if population is None else covers(population, patient)
-        if verdict is True:
+        if verdict is True or population is None:
             sure.append(item)
         elif verdict is None:
             unsure.append(f"{describe.population(population)} — {why}")
@@ -724,7 +727,7 @@ def _pick(items: list[tuple[Cited, Population | None]], patient: Patient) -> tup
     return None, "trkmono cannot tell whether the rule applies: " + "; ".join(unsure)
 
 
-def covers(p: Population, patient: Patient, bsa: bool = True) -> tuple[bool | None, str]:
+def covers(p: Plain, patient: Patient, bsa: bool = True) -> tuple[bool | None, str]:
     """Whether a population covers the patient: True, False, or None (cannot tell), and why.
 
     ``bsa=False`` leaves the BSA bounds out (the adult regimen without --bsa).
@@ -739,7 +742,7 @@ def covers(p: Population, patient: Patient, bsa: bool = True) -> tuple[bool | No
     return (None, "; ".join(unknown)) if unknown else (True, "")
 
 
-def _any_of(alternatives: list[Population], patient: Patient, bsa: bool) -> tuple[bool | None, str]:
+def _any_of(alternatives: list[Plain], patient: Patient, bsa: bool) -> tuple[bool | None, str]:
     """True when one alternative covers the patient, False when none can, else None."""
     verdicts = [covers(p, patient, bsa) for p in alternatives]
     if any(verdict is True for verdict, _ in verdicts):
@@ -750,7 +753,7 @@ def _any_of(alternatives: list[Population], patient: Patient, bsa: bool) -> tupl
     return False, " and ".join(why for _, why in verdicts)
 
 
-def _group(p: Population, patient: Patient) -> tuple[bool | None, str]:
+def _group(p: Plain, patient: Patient) -> tuple[bool | None, str]:
     """Adult or paediatric; explicit age bounds, where the population has them, decide instead."""
     if p.group == "adult-and-paediatric":
         return True, ""
@@ -772,7 +775,7 @@ def _months(value: float, unit: str) -> Decimal:
     return decimal(value) * (12 if unit == "years" else 1)
 
 
-def _age(p: Population, patient: Patient) -> tuple[bool | None, str]:
+def _age(p: Plain, patient: Patient) -> tuple[bool | None, str]:
     bounds = describe.age_bounds(p)
     if not bounds:
         return True, ""
@@ -788,12 +791,12 @@ def _age(p: Population, patient: Patient) -> tuple[bool | None, str]:
         adult_months = ADULT_AGE_YEARS * 12  # no --age: an adult, as every label counts one
         if below is not None and below <= adult_months:
             return False, f"for {bounds} only"
-        if below is None and low <= adult_months:
+        if below is None and low is not None and low <= adult_months:
             return True, ""
     return None, f"it depends on age ({bounds}); give --age"
 
 
-def _bsa(p: Population, patient: Patient) -> tuple[bool | None, str]:
+def _bsa(p: Plain, patient: Patient) -> tuple[bool | None, str]:
     low, high, below, above = p.min_bsa_m2, p.max_bsa_m2, p.bsa_below_m2, p.bsa_above_m2
     if low is None and high is None and below is None and above is None:
         return True, ""
@@ -817,7 +820,7 @@ def _bsa(p: Population, patient: Patient) -> tuple[bool | None, str]:
 # amounts and forms
 
 
-def _amount(dose: Dose, bsa: Decimal | None, what: str) -> tuple[Amount | None, str]:
+def _amount(dose: Plain, bsa: Decimal | None, what: str) -> tuple[Amount | None, str]:
     """The mg of a dose for this patient with the arithmetic in words, or None and why not.
 
     Without --bsa (the adult regimen) a dose per m2 cannot be computed: trkmono has no adult BSA
@@ -837,8 +840,8 @@ def _amount(dose: Dose, bsa: Decimal | None, what: str) -> tuple[Amount | None, 
     return Amount(exact, dose.frequency), effect + f" {dose.frequency}"
 
 
-def _forms(m: Monograph, regimen: Regimen, dose: Amount,
-           lead_in: LeadInDose | None) -> tuple[list[Volume], list[Formulation]]:
+def _forms(m: Plain, regimen: Plain, dose: Amount,
+           lead_in: LeadInDose | None) -> tuple[list[Volume], list[Plain]]:
     """Oral-solution volumes of the doses, and the solid forms' strengths (never used to round)."""
     allowed = {f.casefold() for f in regimen.formulations}
     doses = ([(lead_in.dose, True)] if lead_in else []) + [(dose, False)]

@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING
 from trkmono.clinical.answer import Line, Section, interaction_sections
 from trkmono.clinical.comedications import Check, calculate_with
 from trkmono.clinical.dose import asked as dose_asked, mg
+from trkmono.compiled.plain import Plain
 
 if TYPE_CHECKING:
     from trkmono.clinical.dose import Outcome, Request
-    from trkmono.model.schema import Monograph
 
 TUBE_WORDS = re.compile(r"\b(tube|enteral|nasogastric|gastrostomy)", re.I)
 """Words that mark a statement about giving the drug by feeding tube."""
@@ -44,7 +44,7 @@ class Patient:
 class Answer:
     """The whole answer: the dose outcome, the sections in order, and what the files do not cover."""
 
-    monograph: Monograph
+    monograph: Plain
     outcome: Outcome
     sections: list[Section] = field(default_factory=list)
     uncovered: list[str] = field(default_factory=list)
@@ -55,7 +55,7 @@ class Answer:
         return self.outcome.computed and not self.uncovered
 
 
-def answer(m: Monograph, request: Request, found: Check, patient: Patient) -> Answer:
+def answer(m: Plain, request: Request, found: Check, patient: Patient) -> Answer:
     """Caveats, dose, interactions, organ function, warnings and monitoring, pregnancy and lactation,
     administration, then what the files do not cover."""
     out = Answer(m, calculate_with(m, request, found.answers))
@@ -87,7 +87,7 @@ def _known(found: Check) -> Check:
     return Check(found.monograph, found.answers, [], found.table)
 
 
-def _caveats(m: Monograph) -> Section:
+def _caveats(m: Plain) -> Section:
     return Section("Know first", [Line("Caveat", c.text, c, m) for c in m.review.caveats])
 
 
@@ -95,9 +95,10 @@ def _dose(outcome: Outcome) -> Section:
     """The resulting dose (or why none), then each rule it rests on."""
     m = outcome.monograph
     section = Section("Dose")
-    if outcome.computed:
+    regimen = outcome.regimen
+    if outcome.computed and regimen is not None:  # a computed dose is always a regimen's
         lead = f"{outcome.lead_in}, then " if outcome.lead_in else ""
-        section.lines.append(Line("Dose", f"{lead}{outcome.dose}, {outcome.regimen.food}", outcome.regimen, m))
+        section.lines.append(Line("Dose", f"{lead}{outcome.dose}, {regimen.food}", regimen, m))
     else:
         section.lines += [Line("No dose computed", reason, alert=True) for reason in outcome.reasons]
     for step in outcome.steps:
@@ -107,7 +108,7 @@ def _dose(outcome: Outcome) -> Section:
     return section
 
 
-def _organs(m: Monograph, request: Request, patient: Patient, out: Answer) -> Section:
+def _organs(m: Plain, request: Request, patient: Patient, out: Answer) -> Section:
     """The hepatic rule is in the dose; the renal rules are listed when a CrCl is given (trkmono
     does not match a number to the rules' words)."""
     section = Section("Kidneys and liver")
@@ -123,7 +124,7 @@ def _organs(m: Monograph, request: Request, patient: Patient, out: Answer) -> Se
     return section
 
 
-def _safety(m: Monograph) -> Section:
+def _safety(m: Plain) -> Section:
     """The boxed warning (or its absence), the warnings, and what to monitor."""
     s = m.safety
     section = Section("Warnings and monitoring")
@@ -136,7 +137,7 @@ def _safety(m: Monograph) -> Section:
     return section
 
 
-def _pregnancy(m: Monograph, patient: Patient, out: Answer) -> Section:
+def _pregnancy(m: Plain, patient: Patient, out: Answer) -> Section:
     """Pregnancy, contraception and lactation statements; those about what was asked stand out."""
     section = Section("Pregnancy, contraception and lactation")
     for st in m.safety.pregnancy:
@@ -150,7 +151,7 @@ def _pregnancy(m: Monograph, patient: Patient, out: Answer) -> Section:
     return section
 
 
-def _administration(m: Monograph, patient: Patient, out: Answer) -> Section:
+def _administration(m: Plain, patient: Patient, out: Answer) -> Section:
     """How to give it; with a feeding tube, the statements about tubes stand out (or are missing)."""
     statements = m.dosing.administration
     tube = [st for st in statements if TUBE_WORDS.search(st.text)]

@@ -11,13 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from trkmono import terms
+from trkmono.compiled.plain import Plain
 from trkmono.model import phrases as describe
 
-if TYPE_CHECKING:  # the plain data has the shape of these models
-    from trkmono.model.schema import Monograph, Reference
 
 SECONDARY_TIERS = frozenset({"secondary-web"})
 """Tiers that copy or summarise other sources; a claim citing only these rests on no primary text."""
@@ -58,7 +56,7 @@ class Report:
     by_strongest_tier: dict[str, int]
     """Every tier, strongest first, with the number of claims whose strongest cited reference has it."""
     secondary_only: list[Claim]
-    uncited_references: list[Reference]
+    uncited_references: list[Plain]
     curator_notes: dict[str, int] = field(default_factory=dict)
     """How many curator notes stand on the monograph as a whole, on its claims and on its references."""
 
@@ -77,7 +75,7 @@ class Report:
         return self.stage == "approved" and self.shares["unconfirmed"] > UNCONFIRMED_LIMIT
 
 
-def provenance(m: Monograph) -> Report:
+def provenance(m: Plain) -> Report:
     """The provenance report of one monograph."""
     tiers = {r.id: r.tier for r in m.references}
     mappings = list(cited_mappings(m))

@@ -18,13 +18,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
+from trkmono.compiled.plain import Plain
 from trkmono.errors import TrkmonoError, UsageError
 from trkmono.terms import RESISTANCE_REGIONS
-
-if TYPE_CHECKING:  # the plain data has the shape of these models
-    from trkmono.model.schema import Monograph, ResistanceFinding
 
 
 PROTEIN_OF_GENE = {"NTRK1": "TRKA", "NTRK2": "TRKB", "NTRK3": "TRKC"}
@@ -98,8 +95,9 @@ def _spelled(text: str) -> list[Mutation] | None:
     if not match:
         return None
     name, ref, position = match.group(1), _aa(match.group(2)), int(match.group(3))
-    alts = [_aa(match.group(4)), *(_aa(a.strip()) for a in match.group(5).split("/")[1:])]
-    if ref is None or None in alts or position == 0:
+    spelled = [_aa(match.group(4)), *(_aa(a.strip()) for a in match.group(5).split("/")[1:])]
+    alts = [alt for alt in spelled if alt is not None]
+    if ref is None or len(alts) < len(spelled) or position == 0:
         return None
     protein = None
     if name:
@@ -123,8 +121,8 @@ def _aa(code: str) -> str | None:
 class Finding:
     """One monograph's finding, with the drug it belongs to."""
 
-    monograph: Monograph
-    finding: ResistanceFinding
+    monograph: Plain
+    finding: Plain
     region_wide: bool = False
     """True for a finding about a group of mutations in a region, shown at each of its residues."""
 
@@ -144,7 +142,7 @@ class MutationRow:
 class Table:
     """Rows of named mutations, plus findings that name no single TRK residue."""
 
-    monographs: list[Monograph]
+    monographs: list[Plain]
     rows: list[MutationRow]
     unnamed: list[Finding]
     """Findings for a region or class of mutations as a whole, or for another kinase, kept as written."""
@@ -154,11 +152,11 @@ class Table:
         return [f for f in self.unnamed if f.region_wide and f.finding.region == row.region]
 
 
-def table(monographs: list[Monograph]) -> Table:
+def table(monographs: list[Plain]) -> Table:
     """The drug × mutation table: reference mutations and every TRK mutation a monograph names."""
     rows: dict[Mutation, MutationRow] = {}
     for name, region in REFERENCE_MUTATIONS.items():
-        mutation = parse(name)
+        mutation = read(name)
         rows[mutation] = MutationRow(mutation, region)
     unnamed: list[Finding] = []
     for m in monographs:
@@ -174,7 +172,7 @@ def table(monographs: list[Monograph]) -> Table:
         if not row.region:
             regions = {f.finding.region for found in row.cells.values() for f in found}
             row.region = regions.pop() if len(regions) == 1 else "mixed"
-    order = {region: i for i, region in enumerate(RESISTANCE_REGIONS)}
+    order: dict[str, int] = {region: i for i, region in enumerate(RESISTANCE_REGIONS)}
     ordered = sorted(rows.values(), key=lambda r: (order.get(r.region, len(order)), r.mutation))
     return Table(monographs, ordered, unnamed)
 

@@ -14,12 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from trkmono.compiled.plain import Plain
 from trkmono.errors import TrkmonoError, UsageError
 
-if TYPE_CHECKING:  # the plain data has the shape of these models
-    from trkmono.model.schema import Cited, Monograph
 
 SNIPPET = 160
 """Longest snippet, in characters."""
@@ -34,7 +32,7 @@ class Record:
 
     loc: tuple
     text: str
-    source: Cited | None
+    source: Plain | None
 
     @classmethod
     def of(cls, plain: dict) -> Record:
@@ -51,7 +49,7 @@ class Record:
 class Hit:
     """A record that contains every word, with a snippet and where the words are in it."""
 
-    monograph: Monograph
+    monograph: Plain
     record: Record
     snippet: str
     spans: list[tuple[int, int]]
@@ -81,7 +79,7 @@ def spelled(words: list[str], names_of: Callable[[str], list[str]]) -> list[Term
     return terms
 
 
-def search(candidates: Iterable[tuple[Monograph, list[dict]]], words: list[Term]) -> list[Hit]:
+def search(candidates: Iterable[tuple[Plain, list[dict]]], words: list[Term]) -> list[Hit]:
     """Every record containing all the words (a word with alternatives: any of them); no hits is
     an error (exit 1).
 
@@ -143,7 +141,7 @@ def interaction_mentions(stored: list[dict]) -> list[Record]:
     return found
 
 
-def _hit(m: Monograph, record: Record, text: str, spans: list[tuple[int, int]]) -> Hit:
+def _hit(m: Plain, record: Record, text: str, spans: list[tuple[int, int]]) -> Hit:
     """A snippet of at most SNIPPET characters around the first match, cut at spaces."""
     if len(text) <= SNIPPET:
         start, end = 0, len(text)

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import os
 import stat
-import sys
 from pathlib import Path
+
+from trkmono.errors import write_stderr
 
 CACHE_ENV = "TRKMONO_CACHE_DIR"
 DISABLED = {"", "0", "off", "none", "no"}
@@ -27,7 +28,7 @@ def chosen_folder() -> Path | None:
             return None
         if os.path.isabs(chosen):
             return Path(chosen)
-        sys.stderr.write(f"trkmono: ignoring {CACHE_ENV}={chosen!r}: it is not an absolute path\n")
+        write_stderr(f"trkmono: ignoring {CACHE_ENV}={chosen!r}: it is not an absolute path\n")
     xdg = os.environ.get("XDG_CACHE_HOME", "")
     home = os.path.expanduser("~")
     if os.path.isabs(xdg):
@@ -50,7 +51,7 @@ def private_folder() -> Path | None:
     except OSError as exc:
         problem = exc.strerror or str(exc)
     if problem:
-        sys.stderr.write(f"trkmono: not using the cache folder {folder}: {problem}; working without a cache\n")
+        write_stderr(f"trkmono: not using the cache folder {folder}: {problem}; working without a cache\n")
         return None
     return folder
 

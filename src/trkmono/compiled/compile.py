@@ -14,6 +14,7 @@ from pathlib import Path
 from trkmono.checking.rules import Entry, Settings, check_file
 from trkmono.compiled.records import records
 from trkmono.compiled.store import build
+from trkmono.model.schema import Monograph
 from trkmono.reading.folders import monograph_files, read_source
 from trkmono.reading.loader import load_bytes
 
@@ -24,8 +25,8 @@ def compile_file(raw: bytes, shown: str, today: dt.date) -> dict:
     problems = loaded.problems + check_file(loaded, Settings(today=today))
     errors = sorted({p for p in problems if p.level == "error"})
     entry = Entry.of(loaded)
-    valid = loaded.monograph is not None and not errors
-    monograph = loaded.monograph.model_dump(mode="json") if valid else None
+    model = loaded.monograph if isinstance(loaded.monograph, Monograph) and not errors else None
+    monograph = model.model_dump(mode="json") if model is not None else None
     return {
         "id": entry.id if entry else None,
         "names": [[list(loc), name, claimed] for loc, name, claimed in entry.names] if entry else [],
@@ -34,7 +35,7 @@ def compile_file(raw: bytes, shown: str, today: dt.date) -> dict:
         "monograph": monograph,
         "head": head(monograph) if monograph else None,
         "references": monograph["references"] if monograph else [],
-        "records": records(loaded.monograph) if valid else [],
+        "records": records(model) if model is not None else [],
     }
 
 

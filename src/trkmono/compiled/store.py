@@ -148,7 +148,7 @@ class Store:
         state = _state(keys)
         row = self._one("SELECT body, checksum FROM folder_index WHERE state = ?", (state,))
         body = _unpacked(row[0]) if row else None
-        if body is None or row[1] != _checksum((state, ""), body):
+        if row is None or body is None or row[1] != _checksum((state, ""), body):
             return None
         try:
             found = {(digest, filename): Summary(mid, [(tuple(loc), name, claimed) for loc, name, claimed in names],
@@ -221,7 +221,7 @@ class Store:
         """The compiled monograph of a file version, or None when absent, altered or undecodable."""
         row = self._one("SELECT monograph, checksum FROM compiled WHERE digest = ? AND filename = ?", key)
         body = _unpacked(row[0]) if row else None
-        if body is None or row[1] != _checksum(key, body):
+        if row is None or body is None or row[1] != _checksum(key, body):
             return None
         return _decoded(body)
 
@@ -229,7 +229,7 @@ class Store:
         """The head (id, generic name, status, review) of a file version, or None when absent or altered."""
         row = self._one("SELECT head, head_checksum FROM compiled WHERE digest = ? AND filename = ?", key)
         head = _unpacked(row[0]) if row else None
-        return _decoded(head) if head and row[1] == _checksum(key, head) else None
+        return _decoded(head) if row and head and row[1] == _checksum(key, head) else None
 
     def references(self, key: Key, ids: set[str]) -> list[dict]:
         """The references of a file version whose ids are given, in the monograph's order; all its
@@ -264,14 +264,15 @@ class Store:
                                 "ORDER BY rowid", (" AND ".join(phrases),))
         else:  # no word has a letter or digit: every record is a candidate
             rows = self._cursor("SELECT digest, filename, detail, checksum FROM record ORDER BY rowid", ())
-        key, group = None, []
+        key: Key | None = None
+        group: list[dict] = []
         for digest, filename, detail, checksum in rows:
             if (digest, filename) != key:
-                if group:
+                if key is not None and group:
                     yield key, group
                 key, group = (digest, filename), []
-            group.append(self._record(key, detail, checksum))
-        if group:
+            group.append(self._record((digest, filename), detail, checksum))
+        if key is not None and group:
             yield key, group
 
     def _check_index(self) -> None:
@@ -280,7 +281,7 @@ class Store:
         expected = self._one("SELECT coalesce(sum(record_count), 0) FROM compiled", ())
         indexed = self._one("SELECT count(*) FROM record_docsize", ())
         segments = self._one("SELECT count(*) FROM record_idx", ())
-        if expected is None or indexed is None or expected[0] != indexed[0] \
+        if expected is None or indexed is None or segments is None or expected[0] != indexed[0] \
                 or (expected[0] > 0 and not segments[0]):
             raise self.damaged("the search index does not hold the stored records")
 

@@ -46,29 +46,29 @@ Text = Annotated[str, Field(min_length=1, max_length=4000)]
 SetId = Annotated[str, Field(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
 """An SPL set id: a lower-case UUID."""
 
-EvidenceTier = Literal[terms.TIERS]
+EvidenceTier = terms.Tier
 """Strength of a reference, strongest first."""
-Frequency = Literal[terms.FREQUENCIES]
-DoseUnit = Literal[terms.DOSE_UNITS]
-Food = Literal[terms.FOOD]
-Generation = Literal[terms.GENERATIONS]
-Stage = Literal[terms.STAGES]
-EventKind = Literal[terms.EVENT_KINDS]
-HepaticClass = Literal[terms.HEPATIC_CLASSES]
-Cyp3aCondition = Literal[terms.CYP3A_CONDITIONS]
-ResistanceRegion = Literal[terms.RESISTANCE_REGIONS]
-Activity = Literal[terms.ACTIVITIES]
-ResistanceEvidence = Literal[terms.RESISTANCE_BASES]
-Region = Literal[terms.REGIONS]
+Frequency = terms.Frequency
+DoseUnit = terms.DoseUnit
+Food = terms.Food
+Generation = terms.Generation
+Stage = terms.Stage
+EventKind = terms.EventKind
+HepaticClass = terms.HepaticClass
+Cyp3aCondition = terms.Cyp3aCondition
+ResistanceRegion = terms.ResistanceRegion
+Activity = terms.Activity
+ResistanceEvidence = terms.ResistanceBasis
+Region = terms.Region
 """A jurisdiction: US, EU, UK, CH, HK, CA, JP, CN, AU."""
-Phase = Literal[terms.PHASES]
-EvidenceStatus = Literal[terms.EVIDENCE_STATUSES]
+Phase = terms.Phase
+EvidenceStatus = terms.EvidenceStatus
 """See ``terms.EVIDENCE_STATUSES``."""
-ComedicationClass = Literal[terms.COMEDICATION_CLASSES]
+ComedicationClass = terms.ComedicationClass
 """See ``terms.COMEDICATION_CLASSES``."""
-IdentifierSystem = Literal[terms.IDENTIFIER_SYSTEMS]
-ContraceptionWho = Literal[terms.CONTRACEPTION_WHO]
-DurationUnit = Literal[terms.DURATION_UNITS]
+IdentifierSystem = terms.IdentifierSystem
+ContraceptionWho = terms.ContraceptionWho
+DurationUnit = terms.DurationUnit
 
 
 class Model(BaseModel):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from trkmono.errors import UsageError
 from trkmono.problems import Problem
+from trkmono.rulebook import declare
 
 DATA_DIR_ENV = "TRKMONO_DATA_DIR"
 MONOGRAPH_SUFFIXES = (".yaml", ".yml")
@@ -20,6 +21,9 @@ TABLE_NAME = "comedications.yaml"
 """The interaction table's file name, beside the monograph folder."""
 MAX_BYTES = 1024 * 1024
 """Largest monograph file read."""
+
+UNREADABLE = declare("unreadable", "error", "read", "The path is a regular file that can be read.")
+FILE_SIZE = declare("file-size", "error", "read", "A file is at most 1 MiB.")
 
 
 def packaged_data_dir() -> Path:
@@ -104,15 +108,21 @@ def read_source(path: Path | str, shown: str) -> bytes:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise Unreadable(_unreadable(shown, "not a regular file"))
+            raise Unreadable(_unreadable(shown, "not a regular file; give a monograph file or a folder of them"))
         raw = _read_at_most(fd, min(info.st_size, MAX_BYTES) + 1)
     except OSError as exc:
-        raise Unreadable(_unreadable(shown, f"cannot read file: {exc.strerror or exc}")) from None
+        raise Unreadable(_unreadable(shown, _cannot_read(exc))) from None
     finally:
         os.close(fd)
     if len(raw) > MAX_BYTES:
-        raise Unreadable(Problem(shown, 1, 1, "error", "file-size", f"file is larger than the {MAX_BYTES:,}-byte limit"))
+        raise Unreadable(too_large(shown))
     return raw
+
+
+def too_large(shown: str) -> Problem:
+    """The finding for a file over the size limit."""
+    return FILE_SIZE.at(shown, (1, 1), f"the file is larger than the {MAX_BYTES:,}-byte limit; a monograph is far "
+                                       "smaller: check that this is the right file")
 
 
 def _read_at_most(fd: int, first: int) -> bytes:
@@ -128,11 +138,15 @@ def _read_at_most(fd: int, first: int) -> bytes:
     return raw
 
 
-def _reason(path: Path, exc: OSError) -> str:
+def _reason(path: Path | str, exc: OSError) -> str:
     if os.path.islink(path) and not os.path.exists(path):
-        return "a link whose target does not exist (or a loop of links)"
-    return f"cannot read file: {exc.strerror or exc}"
+        return "a link whose target does not exist (or a loop of links); correct the link or delete it"
+    return _cannot_read(exc)
+
+
+def _cannot_read(exc: OSError) -> str:
+    return f"cannot read the file ({exc.strerror or exc}); check that it exists and that you may read it"
 
 
 def _unreadable(shown: str, message: str) -> Problem:
-    return Problem(shown, 1, 1, "error", "unreadable", message)
+    return UNREADABLE.at(shown, (1, 1), message)

@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from trkmono.problems import Problem
+from trkmono.rulebook import declare
 from trkmono.model.comedications import ComedicationTable
 from trkmono.model.schema import Monograph
 from trkmono.reading.folders import TABLE_NAME, Unreadable, read_source
@@ -28,12 +30,13 @@ from trkmono.reading.yamlsafe import (
 )
 
 
-LOAD_RULES = {
-    "unreadable": "the path cannot be read as a regular file",
-    "root-type": "the file holds something other than a mapping of monograph fields",
-    "schema": "a field is missing, unknown (with the closest valid name) or has a wrong value",
-}
-"""The refusals of this module, each an error."""
+ROOT_TYPE = declare("root-type", "error", "load", "The file holds a mapping of monograph fields.")
+SCHEMA = declare("schema", "error", "load", "Every required field is there, every field is known (else the "
+                 "closest valid name is suggested) and every value is of the right kind.")
+
+
+FileModel = type[Monograph] | type[ComedicationTable]
+"""What a file holds: a monograph, or the interaction table."""
 
 
 @dataclass
@@ -51,12 +54,12 @@ class Loaded:
         return self.document.value_mark(loc)
 
 
-def model_for(path: str) -> type[BaseModel]:
+def model_for(path: str) -> FileModel:
     """The model a file is checked against: the interaction table by its name, else a monograph."""
     return ComedicationTable if path.replace("\\", "/").rsplit("/", 1)[-1] == TABLE_NAME else Monograph
 
 
-def load_file(path: Path, display: str | None = None, model: type[BaseModel] = Monograph) -> Loaded:
+def load_file(path: Path, display: str | None = None, model: FileModel = Monograph) -> Loaded:
     """Read, parse and validate one monograph file (or a file of ``model``)."""
     shown = display or str(path)
     try:
@@ -65,7 +68,7 @@ def load_file(path: Path, display: str | None = None, model: type[BaseModel] = M
         return Loaded(shown, problems=[exc.problem])
 
 
-def load_bytes(raw: bytes, path: str, model: type[BaseModel] = Monograph) -> Loaded:
+def load_bytes(raw: bytes, path: str, model: FileModel = Monograph) -> Loaded:
     """Parse and validate monograph bytes (or ``model``'s) that came from ``path``."""
     try:
         text = decode(raw, path)
@@ -78,8 +81,9 @@ def load_bytes(raw: bytes, path: str, model: type[BaseModel] = Monograph) -> Loa
     loaded = Loaded(path, document=document, problems=problems)
     if not isinstance(document.data, dict):
         kind = "empty" if document.data is None else f"a {type(document.data).__name__}"
-        loaded.problems.append(Problem(path, *document.value_mark(()), "error", "root-type",
-                                       f"the file must hold a mapping of monograph fields, not {kind}"))
+        loaded.problems.append(ROOT_TYPE.at(path, document.value_mark(()), (
+            f"the file must hold a mapping of monograph fields, not {kind}; write one 'field: value' per line "
+            "from the first column")))
         return loaded
     try:
         monograph = model.model_validate(document.data)
@@ -95,23 +99,23 @@ def _schema_problems(exc: ValidationError, document: Document, path: str, model:
     return [_schema_problem(error, document, path, model) for error in exc.errors(include_url=False)]
 
 
-def _schema_problem(error: dict, document: Document, path: str, model: type[BaseModel]) -> Problem:
+def _schema_problem(error: ErrorDetails, document: Document, path: str, model: type[BaseModel]) -> Problem:
     loc = tuple(error["loc"])
     kind = error["type"]
     if kind == "missing":
         line, col = document.value_mark(loc[:-1])
-        message = f"missing required field '{loc[-1]}'"
+        message = f"missing required field '{loc[-1]}'; add it"
         loc = loc[:-1]
     elif kind == "extra_forbidden":
         line, col = document.key_mark(loc)
-        message = f"unknown field '{loc[-1]}'" + _did_you_mean(loc, model)
+        message = f"unknown field '{loc[-1]}'" + (_did_you_mean(loc, model) or "; delete it or correct its name")
         loc = loc[:-1]
     else:
         line, col = document.value_mark(loc)
         message = error["msg"].removeprefix("Value error, ")
     where = dotted(loc)
     text = f"{where}: {message}" if where else message
-    return Problem(path, line, col, "error", "schema", text)
+    return SCHEMA.at(path, (line, col), text)
 
 
 def dotted(loc: Loc) -> str:
@@ -138,8 +142,8 @@ def _fields_at(loc: Loc, model: type[BaseModel]) -> list[str]:
         elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
             info = annotation.model_fields.get(str(part))
             annotation = info.annotation if info else None
-    model = _model_in(annotation)
-    return list(model.model_fields) if isinstance(model, type) and issubclass(model, BaseModel) else []
+    found = _model_in(annotation)
+    return list(found.model_fields) if isinstance(found, type) and issubclass(found, BaseModel) else []
 
 
 def _model_in(annotation: object) -> object:

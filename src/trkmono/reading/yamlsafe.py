@@ -11,30 +11,32 @@ Every value's and key's line and column are kept, so later stages can point at t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
 
 from trkmono.problems import Problem
+from trkmono.reading.folders import MAX_BYTES, too_large
+from trkmono.rulebook import declare
 
-READ_RULES = {
-    "file-size": "the file is larger than 1 MiB",
-    "encoding": "the file is not UTF-8 (a BOM and CRLF line endings are fine)",
-    "empty-file": "the file is empty or only white space",
-    "control-character": "a control character, escape sequence or bidirectional override in the text",
-    "yaml-syntax": "the YAML cannot be parsed (including tab indentation)",
-    "multiple-documents": "more than one YAML document in the file",
-    "duplicate-key": "a key appears twice in one mapping (YAML would silently keep the last)",
-    "anchor-alias": "an anchor or alias (nothing in a monograph needs them)",
-    "explicit-tag": "an explicit tag such as !!python/object (never constructed)",
-    "key-type": "a mapping key that is not plain text",
-    "nesting-depth": "nesting deeper than 40 levels",
-}
-"""The refusals of this module, each an error."""
-
-from trkmono.reading.folders import MAX_BYTES  # noqa: E402  (one limit for reading and parsing)
 MAX_DEPTH = 40
 MAX_REPORTED_CONTROL_CHARS = 10
+
+ENCODING = declare("encoding", "error", "read", "A file is UTF-8 (a BOM and CRLF line endings are fine).")
+EMPTY_FILE = declare("empty-file", "error", "read", "A file holds more than white space.")
+CONTROL_CHARACTER = declare("control-character", "error", "read",
+                            "No control character, escape for one or bidirectional override in the text.")
+YAML_SYNTAX = declare("yaml-syntax", "error", "read", "The file is valid YAML (indented with spaces, not tabs).")
+MULTIPLE_DOCUMENTS = declare("multiple-documents", "error", "read", "A file holds one YAML document.")
+DUPLICATE_KEY = declare("duplicate-key", "error", "read",
+                        "No key appears twice in one mapping (YAML would silently keep the last).")
+ANCHOR_ALIAS = declare("anchor-alias", "error", "read", "No anchor or alias (nothing in a monograph needs them).")
+EXPLICIT_TAG = declare("explicit-tag", "error", "read",
+                       "No explicit tag such as !!python/object (one is never constructed).")
+KEY_TYPE = declare("key-type", "error", "read", "Every mapping key is plain text.")
+NESTING_DEPTH = declare("nesting-depth", "error", "read", f"Nesting is at most {MAX_DEPTH} levels deep.")
 
 Loc = tuple[object, ...]
 Mark = tuple[int, int]
@@ -54,8 +56,9 @@ _MAYBE_NOT_TEXT = frozenset(["", *"0123456789+-.~nNtTfF"])
 """First characters ('' when empty) of plain scalars that may be null, a boolean or a number."""
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 
+_EventSource: Callable[[str], Any]
 try:
-    from yaml.cyaml import CParser as _EventSource
+    from yaml._yaml import CParser as _EventSource  # libyaml's parser (yaml.cyaml's own import)
 except ImportError:  # PyYAML built without libyaml
     _EventSource = yaml.SafeLoader
 
@@ -102,16 +105,15 @@ class YamlReadError(Exception):
 def decode(raw: bytes, path: str) -> str:
     """Bytes to text: UTF-8 (a BOM is fine), within the size limit, not blank."""
     if len(raw) > MAX_BYTES:
-        raise YamlReadError(_problem(path, (1, 1), "file-size",
-                                     f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}"))
+        raise YamlReadError(too_large(path))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line, col = _byte_position(raw, exc.start)
-        raise YamlReadError(_problem(path, (line, col), "encoding",
-                                     f"not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded")) from None
+        raise YamlReadError(ENCODING.at(path, (line, col), f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x} "
+                                        "cannot be decoded); save it as UTF-8")) from None
     if not text.strip():
-        raise YamlReadError(_problem(path, (1, 1), "empty-file", "file is empty"))
+        raise YamlReadError(EMPTY_FILE.at(path, (1, 1), "the file is empty; write the monograph in it, or delete it"))
     return text
 
 
@@ -119,14 +121,14 @@ def control_character_problems(text: str, path: str) -> list[Problem]:
     """One problem per control character or bidi override in the raw text (capped)."""
     if text.isascii() and not text.encode("ascii").translate(None, _PLAIN_ASCII):
         return []  # the usual case, settled many times faster than by the pattern
-    problems = []
+    problems: list[Problem] = []
     for match in CONTROL_CHARS.finditer(text):
         if len(problems) == MAX_REPORTED_CONTROL_CHARS:
             break
         line = text.count("\n", 0, match.start()) + 1
         col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-        problems.append(_problem(path, (line, col), "control-character",
-                                 f"control character U+{ord(match.group()):04X} is not allowed"))
+        problems.append(CONTROL_CHARACTER.at(path, (line, col), f"control character U+{ord(match.group()):04X} "
+                                             "in the text; delete it"))
     return problems
 
 
@@ -138,11 +140,15 @@ def read_document(text: str, path: str) -> tuple[Document, list[Problem]]:
     every file, so it is written for speed: no call per event beyond the parser's own.
     """
     problems: list[Problem] = []
-    refuse = lambda mark, rule, message: problems.append(_problem(path, mark, rule, message))  # noqa: E731
+    refuse = lambda mark, rule, message: problems.append(rule.at(path, mark, message))  # noqa: E731
     root: Entry = ((1, 1), None, None)
     data: object = None
-    container: dict | list | None = None  # the open mapping or sequence, and its positions
-    inside: dict | list | None = None
+    # The parser's events are told apart by their exact type (``kind is``), which the type checker
+    # does not follow; an event, and the open containers, are therefore typed Any.
+    event: Any
+    container: Any = None  # the open mapping or sequence (dict or list), and its positions
+    inside: Any = None
+    children: Any
     key: object = _NO_KEY  # in an open mapping: the key waiting for its value
     key_mark: Mark | None = None
     parents: list[tuple] = []
@@ -157,8 +163,9 @@ def read_document(text: str, path: str) -> tuple[Document, list[Problem]]:
             if kind is _DOCUMENT_START:
                 documents += 1
                 if documents > 1:
-                    raise YamlReadError(_problem(path, _mark(event), "multiple-documents",
-                                                 "only one YAML document is allowed"))
+                    raise YamlReadError(MULTIPLE_DOCUMENTS.at(path, _mark(event), (
+                        "a second YAML document starts here; a file holds one: remove the '---' line and "
+                        "what follows, or move it to a file of its own")))
                 continue
             if kind is not _SCALAR and kind is not _MAPPING_START and kind is not _SEQUENCE_START \
                     and kind is not _ALIAS:
@@ -167,26 +174,25 @@ def read_document(text: str, path: str) -> tuple[Document, list[Problem]]:
             mark = (start.line + 1, start.column + 1)
             children = None
             if kind is _ALIAS:
-                refuse(mark, "anchor-alias", f"aliases are not allowed (found '*{event.anchor}')")
+                refuse(mark, ANCHOR_ALIAS, f"alias '*{event.anchor}': aliases are not allowed; write the value out")
                 value = None
             else:
                 if event.anchor is not None:
-                    refuse(mark, "anchor-alias", f"anchors are not allowed (found '&{event.anchor}')")
+                    refuse(mark, ANCHOR_ALIAS, f"anchor '&{event.anchor}': anchors are not allowed; delete it")
                 if event.tag is not None:
-                    refuse(mark, "explicit-tag", f"explicit tags are not allowed (found '{event.tag}')")
+                    refuse(mark, EXPLICIT_TAG, f"explicit tag '{event.tag}' is not allowed; delete it")
                 if kind is _SCALAR:
                     value = event.value
                     if event.style:
-                        if event.style == '"' and _CONTROL_IN_VALUE.search(value):
-                            bad = _CONTROL_IN_VALUE.search(value).group()
-                            refuse(mark, "control-character",
-                                   f"control character U+{ord(bad):04X} (from an escape) is not allowed")
+                        if event.style == '"' and (control := _CONTROL_IN_VALUE.search(value)):
+                            bad = control.group()
+                            refuse(mark, CONTROL_CHARACTER, f"control character U+{ord(bad):04X} (from an "
+                                   "escape) in the text; delete the escape")
                     elif value[:1] in _MAYBE_NOT_TEXT and event.implicit[0]:
                         value = _resolve_plain(value)
                 else:
                     if len(parents) >= MAX_DEPTH:
-                        raise YamlReadError(_problem(path, mark, "nesting-depth",
-                                                     f"nesting deeper than {MAX_DEPTH} levels"))
+                        raise YamlReadError(_too_deep(path, mark))
                     value, children = ({}, {}) if kind is _MAPPING_START else ([], [])
             if container is None:
                 data, root = value, (mark, None, children)
@@ -195,11 +201,11 @@ def read_document(text: str, path: str) -> tuple[Document, list[Problem]]:
                 inside.append((mark, None, children))
             elif key is _NO_KEY:  # this node is a key
                 if type(value) is not str:
-                    refuse(mark, "key-type", f"keys must be plain text, not {_kind(value)}")
+                    refuse(mark, KEY_TYPE, f"a key must be plain text, not {_kind(value)}; write it as a word")
                     key = _DROPPED
                 elif value in container:
-                    refuse(mark, "duplicate-key",
-                           f"duplicate key '{value}' (first defined at line {inside[value][1][0]})")
+                    refuse(mark, DUPLICATE_KEY, f"duplicate key '{value}' (first defined at line "
+                           f"{inside[value][1][0]}); YAML would keep only this one: merge the two")
                     key = _DROPPED
                 else:
                     key, key_mark = value, mark
@@ -218,7 +224,7 @@ def read_document(text: str, path: str) -> tuple[Document, list[Problem]]:
     except yaml.MarkedYAMLError as exc:
         raise YamlReadError(_syntax_problem(exc, text, path)) from None
     except yaml.YAMLError as exc:
-        raise YamlReadError(_problem(path, (1, 1), "yaml-syntax", str(exc).strip())) from None
+        raise YamlReadError(YAML_SYNTAX.at(path, (1, 1), f"invalid YAML: {str(exc).strip()}; correct it")) from None
     finally:
         source.dispose()
     return Document(data, root), problems
@@ -250,21 +256,21 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     if "nesting depth" in (exc.problem or ""):  # libyaml's own depth limit, met before ours
-        return _problem(path, where, "nesting-depth", f"nesting deeper than {MAX_DEPTH} levels")
-    return _problem(path, where, "yaml-syntax", _syntax_message(exc, text))
+        return _too_deep(path, where)
+    return YAML_SYNTAX.at(path, where, _syntax_message(exc, text))
 
 
 def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     message = exc.problem or "invalid YAML"
     mark = exc.problem_mark
     if mark is not None and text[mark.index: mark.index + 1] == "\t":
-        return "tab character where YAML needs spaces (indent with spaces)"
+        return "tab character where YAML needs spaces; indent with spaces"
     if exc.context:
         message = f"{message} ({exc.context})"
-    return message
+    return f"invalid YAML: {message}; correct the syntax here"
 
 
-def _mark(event: yaml.Event) -> Mark:
+def _mark(event: Any) -> Mark:
     return event.start_mark.line + 1, event.start_mark.column + 1
 
 
@@ -278,5 +284,6 @@ def _byte_position(raw: bytes, offset: int) -> Mark:
     return before.count(b"\n") + 1, offset - (before.rfind(b"\n") + 1) + 1
 
 
-def _problem(path: str, mark: Mark, rule: str, message: str) -> Problem:
-    return Problem(path, mark[0], mark[1], "error", rule, message)
+def _too_deep(path: str, mark: Mark) -> Problem:
+    return NESTING_DEPTH.at(path, mark, f"nesting deeper than {MAX_DEPTH} levels; a monograph needs far fewer: "
+                                        "flatten the structure")

@@ -1,4 +1,8 @@
-"""The one place rich is set up: a console for the chosen colour mode, and text captured from it."""
+"""The one place rich is set up: a console for the chosen colour mode, and text captured from it.
+
+The width is the terminal's (or ``COLUMNS``), at most MAX_WIDTH: lines longer than that are hard to
+read, and laying out a table for 100,000 columns takes minutes.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,8 @@ from trkmono.views.citations import output
 UNBROKEN = "\u2800"
 """Drawn where a space must never become a line break (inside a citation marker); rich sees a
 character of one cell that is not a space, and the captured text gets a plain space back."""
+MAX_WIDTH = 200
+"""The widest layout drawn, whatever the terminal's width."""
 
 
 def make_console(color: str, stderr: bool = False) -> Console:
@@ -34,7 +40,7 @@ def rendered(color: str, draw: Callable[[Console], None]) -> list[str]:
     probe = make_console(color)
     buffer = _TidyText()
     console = Console(file=buffer, force_terminal=probe.is_terminal, color_system=probe.color_system,
-                      no_color=probe.no_color, width=probe.width, height=probe.height, highlight=False,
+                      no_color=probe.no_color, width=min(probe.width, MAX_WIDTH), height=probe.height, highlight=False,
                       legacy_windows=False, emoji=False)
     with output():
         draw(console)

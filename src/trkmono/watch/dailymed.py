@@ -2,21 +2,26 @@
 
 ``history(base, set_id, timeout)`` asks ``GET {base}/services/v2/spls/{SETID}/history.json`` with
 the standard library's urllib (no extra dependency for one GET a label; it honours the usual proxy
-variables) and reads the documented JSON: ``data.history`` is a list of ``spl_version`` and
-``published_date`` ("Mon DD, YYYY"). Every failure - a malformed set id, nothing listening, an
-HTTP error, no complete answer within the time-out, an answer that is not that JSON or has no
-history - is a ServiceError (exit 3) naming the address and the reason. urllib is imported only
-when a request is made, so no other command loads it.
+variables), through ``transport``: one deadline for the whole exchange, redirects followed only to
+https on the same host. It reads the documented JSON strictly: ``data.history`` is a list of
+``spl_version`` (a positive integer, or one written in ASCII digits) and ``published_date`` ("Mon
+DD, YYYY"). Every failure - a malformed set id, nothing listening, an HTTP error, a redirect not
+followed, no complete answer within the time-out, an answer that is not that JSON or has no
+history - is a ServiceError (exit 3) naming the address (credentials in it shown as ``***``) and
+the reason. urllib is imported only when a request is made, so no other command loads it.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
 import re
 import socket
 import time
+from urllib.parse import unquote, urlsplit, urlunsplit
 from dataclasses import dataclass
+from typing import Any
 
 from trkmono import __version__
 from trkmono.errors import ServiceError, UsageError, printable
@@ -28,9 +33,13 @@ DEFAULT_TIMEOUT = 10.0
 TIMEOUT_ENV = "TRKMONO_DAILYMED_TIMEOUT"
 MAX_BYTES = 1024 * 1024
 """Largest answer read; a version history is a few kilobytes."""
+MAX_VERSION = 999_999_999
+"""Largest spl_version believed; a label has had a few dozen at most."""
 
 SET_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-_DATE = re.compile(r"^([A-Z][a-z]{2}) (\d{1,2}), (\d{4})$")
+_VERSION = re.compile(r"[1-9][0-9]{0,8}")
+_DATE = re.compile(r"([A-Z][a-z]{2}) ([0-9]{1,2}), ([0-9]{4})")
+_CREDENTIALS = re.compile(r"(?<=://)[^/?#]*@")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -61,10 +70,12 @@ class History:
 def base_address(text: str) -> str:
     """The service's base address without a trailing slash; anything but an http(s) address with a
     host is a usage error (exit 2)."""
-    from urllib.parse import urlsplit
-    where = f"the DailyMed address '{printable(text)}' (--dailymed-url or {BASE_ENV})"
+    where = f"the DailyMed address '{printable(shown_address(text))}' (--dailymed-url or {BASE_ENV})"
     if any(c.isspace() or not c.isprintable() for c in text):
         raise UsageError(f"{where} contains spaces or control characters")
+    if not text.isascii():
+        raise UsageError(f"{where} contains characters that are not ASCII: give the host name in its "
+                         "ASCII form (xn--...) and percent-encode the path")
     try:
         parts = urlsplit(text)
         parts.port  # noqa: B018  (reading it checks the port)
@@ -75,6 +86,11 @@ def base_address(text: str) -> str:
     if parts.query or parts.fragment:
         raise UsageError(f"{where} must not carry a query or a fragment")
     return text.rstrip("/")
+
+
+def shown_address(address: str) -> str:
+    """The address as it may be shown: credentials in it (``user:password@``) become ``***@``."""
+    return _CREDENTIALS.sub("***@", address, count=1)
 
 
 def history_address(base: str, set_id: str) -> str:
@@ -91,37 +107,50 @@ def history(base: str, set_id: str, timeout: float = DEFAULT_TIMEOUT) -> History
 
 
 def _get(address: str, timeout: float) -> bytes:
-    """The body of a successful GET, read completely within ``timeout`` seconds."""
+    """The body of a successful GET, the whole exchange (redirects included) within ``timeout`` seconds."""
     import http.client
     import urllib.error
-    import urllib.request
-    request = urllib.request.Request(address, headers={"Accept": "application/json",
-                                                       "User-Agent": f"trkmono/{__version__}"})
+
+    from trkmono.watch import transport
     deadline = time.monotonic() + timeout
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            return _read(response, deadline, address)
+        with transport.opener(deadline).open(_request(address), timeout=timeout) as response:
+            return _read(response, address)
+    except transport.Refused as exc:
+        raise _failure(address, f"HTTP {exc.code} redirects to {printable(shown_address(exc.target))}, "
+                                f"not followed ({exc.reason}; redirects are followed only to https "
+                                "on the same host)") from None
     except urllib.error.HTTPError as exc:
         exc.close()
         hint = " (no label with this set id there?)" if exc.code == 404 else ""
         raise _failure(address, f"HTTP {exc.code} {exc.reason}{hint}") from None
     except urllib.error.URLError as exc:
         raise _failure(address, _reason(exc.reason, timeout)) from None
-    except http.client.HTTPException as exc:
-        raise _failure(address, f"the answer broke off or is not HTTP ({type(exc).__name__})") from None
     except OSError as exc:
         raise _failure(address, _reason(exc, timeout)) from None
+    except (http.client.HTTPException, ValueError) as exc:
+        raise _failure(address, f"the answer broke off or is not HTTP ({type(exc).__name__})") from None
 
 
-def _read(response, deadline: float, address: str) -> bytes:
-    """The whole body, piece by piece, so a server that trickles cannot outlast the deadline."""
+def _request(address: str):
+    """The GET for an address; credentials in it are sent as HTTP Basic authentication."""
+    import urllib.request
+    headers = {"Accept": "application/json", "User-Agent": f"trkmono/{__version__}"}
+    parts = urlsplit(address)
+    if parts.username is not None:
+        user_password = f"{unquote(parts.username)}:{unquote(parts.password or '')}"
+        headers["Authorization"] = "Basic " + base64.b64encode(user_password.encode()).decode("ascii")
+        address = urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+    return urllib.request.Request(address, headers=headers)
+
+
+def _read(response, address: str) -> bytes:
+    """The whole body, piece by piece (the transport keeps the deadline of every read)."""
     body = bytearray()
     while piece := response.read1(64 * 1024):
         body += piece
         if len(body) > MAX_BYTES:
             raise _failure(address, f"the answer is larger than {MAX_BYTES // 1024} KiB")
-        if time.monotonic() > deadline:
-            raise TimeoutError
     return bytes(body)
 
 
@@ -141,10 +170,12 @@ def _reason(reason: object, timeout: float) -> str:
 def parse(body: bytes, set_id: str, address: str) -> History:
     """The documented history JSON to a History; anything else is a ServiceError."""
     try:
-        document = json.loads(body)
-    except (ValueError, RecursionError):
+        document = json.loads(body, parse_int=_json_int)
+    except ValueError:
         raise _failure(address, "the answer is not JSON") from None
-    data = document.get("data") if isinstance(document, dict) else None
+    except RecursionError:
+        raise _failure(address, "the answer is nested too deeply to read") from None
+    data: Any = document.get("data") if isinstance(document, dict) else None
     entries = data.get("history") if isinstance(data, dict) else None
     if not isinstance(entries, list) or not entries:
         raise _failure(address, "the answer holds no version history (data.history is missing or empty)")
@@ -154,21 +185,27 @@ def parse(body: bytes, set_id: str, address: str) -> History:
         raise _failure(address, f"the answer is about set id '{answered}', not '{set_id}'")
     title = spl.get("title") if isinstance(spl.get("title"), str) else None
     versions = sorted((_version(entry, address) for entry in entries), key=lambda v: v.number, reverse=True)
-    return History(set_id, address, printable(title) if title else None, versions)
+    return History(set_id, shown_address(address), printable(title) if title else None, versions)
 
 
-def _version(entry: object, address: str) -> Version:
+def _json_int(digits: str) -> int | str:
+    """A JSON integer; one too long to be a version stays text (Python refuses ints of 4,300 digits)."""
+    return int(digits) if len(digits) <= 18 else digits
+
+
+def _version(entry: Any, address: str) -> Version:
+    """One history entry; its version is an integer from 1 to MAX_VERSION, or one in ASCII digits."""
     number = entry.get("spl_version") if isinstance(entry, dict) else None
-    if isinstance(number, str) and number.isdigit():
+    if isinstance(number, str) and _VERSION.fullmatch(number):
         number = int(number)
-    if type(number) is not int or number < 1:
+    if type(number) is not int or not 1 <= number <= MAX_VERSION:
         raise _failure(address, f"a history entry has no positive spl_version: {_shown(entry)}")
     return Version(number, _iso_date(entry.get("published_date"), address))
 
 
 def _iso_date(text: object, address: str) -> str:
     """'May 02, 2019' -> '2019-05-02' (month names in English whatever the locale)."""
-    found = _DATE.match(text) if isinstance(text, str) else None
+    found = _DATE.fullmatch(text) if isinstance(text, str) else None
     try:
         if found is None:
             raise ValueError
@@ -178,9 +215,13 @@ def _iso_date(text: object, address: str) -> str:
 
 
 def _shown(value: object) -> str:
-    text = json.dumps(value, ensure_ascii=False)
+    """A value of the answer as JSON, at most 80 characters, whatever its depth or size."""
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (RecursionError, ValueError):
+        text = f"a {type(value).__name__} nested too deeply to show"
     return text if len(text) <= 80 else text[:77] + "..."
 
 
 def _failure(address: str, reason: str) -> ServiceError:
-    return ServiceError(f"DailyMed at {address}: {reason}")
+    return ServiceError(f"DailyMed at {shown_address(address)}: {reason}")
