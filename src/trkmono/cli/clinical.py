@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from trkmono import terms
-from trkmono.cli.common import Reading, read_command, tool_views
+from trkmono.cli.common import Reading, read_command
 from trkmono.cli.guard import say
 from trkmono.cli.options import (CYP3A, AgeOption, Bsa, HepaticOption, Name, With, body_surface_area, choice,
                                  reduction_step)
@@ -192,11 +192,10 @@ def resistance(
         parse(mutation)
     full = table(list(read.monographs(read.library())))
     row, regional = lookup(full, mutation) if mutation else (None, [])
-    from trkmono.views import json as as_json, markdown
-    read.answer(text=lambda console: (tool_views().render_mutation(console, full, row, regional) if row
-                                      else tool_views().render_resistance(console, full)),
-                json=lambda: as_json.resistance_json(full, row, regional),
-                markdown=lambda: markdown.resistance(full, row, regional))
+    from trkmono.views import json as as_json
+    from trkmono.views.builders import resistance as build
+    read.document(lambda: build.mutation(full, row, regional) if row else build.table(full),
+                  json=lambda: as_json.resistance_json(full, row, regional))
 
 
 @read_command

@@ -145,9 +145,3 @@ def terminal():
     """The terminal views, imported only when text is asked for (rich is not loaded otherwise)."""
     from trkmono.views import terminal as module
     return module
-
-
-def tool_views():
-    """The clinical tools' terminal views, imported only when text is asked for."""
-    from trkmono.views import tools as module
-    return module

@@ -14,9 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal, Union
 
-Emphasis = Literal["strong", "alert", "flag", "good", "caution", "faint", "em", "match"]
+Emphasis = Literal["strong", "alert", "flag", "badge", "good", "caution", "faint", "em", "match"]
 """How a span stands out: strong (bold), alert (a warning: bold red in a terminal), flag (what a
-prescriber must act on: as alert, and marked ⚠ in Markdown, which has no colour), good (a result),
+prescriber must act on: as alert, and marked ⚠ in Markdown, which has no colour), badge (a word that
+must not be missed, black on yellow in a terminal), good (a result),
 caution (something missing: yellow in a terminal, plain in Markdown), faint (secondary words), em (italic),
 match (the words a search found)."""
 
@@ -44,6 +45,9 @@ class Title:
 
     subject: str
     rest: str = ""
+    gloss: str = ""
+    """Another name for the subject, in parentheses after it in a terminal; a Markdown heading keeps
+    the short name, which is also its anchor for links."""
     page_only: bool = False
     """Only where the answer stands as a page (Markdown); a terminal answer starts with its content."""
 
@@ -71,6 +75,8 @@ class Cited:
     detail: Line = ()
     """What the statement leads to (a search hit's snippet): on its own line under it in a
     terminal, after a colon in Markdown."""
+    compact: bool = False
+    """In a narrow place (a table cell): a terminal leaves the locators out of its marker."""
 
 
 @dataclass(repr=False, eq=False)
@@ -92,6 +98,18 @@ class Labelled:
     text: Line
     claim: Any = None
     emphasis: Emphasis = "strong"
+
+
+@dataclass(repr=False, eq=False)
+class Grid:
+    """A table: ``header``, then rows whose first ``labels`` cells name the row and whose other
+    cells (each a few statements, one a line) belong to the header's columns. Narrower than
+    ``min_width`` per column, a terminal stacks it: a heading per row, then 'column: cell'."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[tuple[Cited, ...], ...], ...]
+    labels: int = 1
+    min_width: int = 0
 
 
 @dataclass(repr=False, eq=False)
@@ -118,7 +136,7 @@ class Notice:
     """The closing notice: informational, not medical advice."""
 
 
-Block = Union[Title, Heading, Cited, List, Labelled, Note, References, Notice]
+Block = Union[Title, Heading, Cited, List, Labelled, Grid, Note, References, Notice]
 
 
 @dataclass(repr=False, eq=False)

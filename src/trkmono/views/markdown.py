@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING
 from trkmono import terms
 
 if TYPE_CHECKING:  # the plain data has the shape of these models
-    from trkmono.clinical.resistance import Finding, MutationRow, Table as ResistanceTable
     from trkmono.model.schema import Cited, Monograph, Reference
 
 
@@ -367,48 +366,3 @@ def _linked(mark: Markers) -> list[str]:
         body = _reference(item.reference) if item.reference is not None else escape(item.ref_id)
         lines.append(f"- \\[{item.number}\\] {drug}{body}")
     return lines
-
-
-# ---------------------------------------------------------------------------------------------
-# resistance
-
-
-def _finding(f: Finding, mark: Markers, region: str | None = None) -> str:
-    x = f.finding
-    where = f" (recorded region: {x.region})" if region is not None and x.region != region else ""
-    return f"{x.activity} · {x.basis}{where}{mark(x, f.monograph)}"
-
-
-def resistance(table: ResistanceTable, row: MutationRow | None = None, regional: list[Finding] | None = None) -> str:
-    """The drug × mutation table (or one mutation with every finding in full), then the references."""
-    mark = Markers()
-    if row is not None:
-        lines = [f"# {escape(str(row.mutation))} — region: {row.region}", ""]
-        for m in table.monographs:
-            own = row.cells.get(m.id, [])
-            wide = [f for f in regional or [] if f.monograph.id == m.id]
-            if not own and not wide:
-                lines.append(f"- **{escape(m.identity.generic_name)}**: no data")
-            for f in own:
-                lines += [f"- **{escape(m.identity.generic_name)}**: {_finding(f, mark, row.region)}",
-                          f"  - {escape(f.finding.text)}"]
-            for f in wide:
-                lines += [f"- **{escape(m.identity.generic_name)}**: region-wide: {_finding(f, mark)}",
-                          f"  - For {escape(f.finding.mutation)}, not for this residue: {escape(f.finding.text)}"]
-    else:
-        header = ["Mutation", "Region", *(escape(m.identity.generic_name) for m in table.monographs)]
-        body = []
-        for r in table.rows:
-            wide = table.regional(r)
-            cells = []
-            for m in table.monographs:
-                found = ([_finding(f, mark, r.region) for f in r.cells.get(m.id, [])]
-                         + [f"region-wide: {_finding(f, mark)}" for f in wide if f.monograph.id == m.id])
-                cells.append("<br>".join(found) or "no data")
-            body.append([escape(str(r.mutation)), r.region, *cells])
-        lines = ["# TRK kinase-domain resistance mutations", ""] + _table(header, body)
-        if table.unnamed:
-            lines += ["## Findings that name no single TRK residue (kept as written)", ""] + [
-                f"- **{escape(f.monograph.identity.generic_name)}**: {escape(f.finding.mutation)} "
-                f"({f.finding.region}) — {_finding(f, mark)}" for f in table.unnamed]
-    return "\n".join(lines + ["", "## References", ""] + _linked(mark) + ["", _notice()]) + "\n"

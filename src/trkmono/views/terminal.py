@@ -3,7 +3,7 @@
 Data from the YAML is always passed to rich as ``Text``, never as markup, so a monograph can
 never inject styling or escape sequences. Citation markers come from the output's numbering
 (views.citations); the pieces every terminal view shares (a cited line, the legend, the
-reference list, the notice) are defined here once and used by views.tools too.
+reference list, the notice) are defined here once and used by views.render.terminal too.
 """
 
 from __future__ import annotations

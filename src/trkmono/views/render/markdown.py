@@ -6,11 +6,11 @@ structure or HTML; a span's words are escaped inside their emphasis.
 
 from __future__ import annotations
 
-from trkmono.views.document import (Cited, Document, Heading, Labelled, Line, List, Note, Notice, References,
+from trkmono.views.document import (Cited, Document, Grid, Heading, Labelled, Line, List, Note, Notice, References,
                                     Span, Title)
-from trkmono.views.markdown import Markers, _linked, _notice, escape
+from trkmono.views.markdown import Markers, _linked, _notice, _table, escape
 
-MARKS = {"strong": "**", "alert": "**", "flag": "**", "good": "**", "caution": "", "faint": "", "em": "*",
+MARKS = {"strong": "**", "alert": "**", "flag": "**", "badge": "**", "good": "**", "caution": "", "faint": "", "em": "*",
          "match": "**"}
 
 
@@ -33,11 +33,21 @@ def inline(parts: Line) -> str:
     out = ""
     for part in parts:
         if isinstance(part, Span):
-            out += f"{MARKS[part.emphasis]}{escape(part.text)}{MARKS[part.emphasis]}" + (
-                " ⚠" if part.emphasis == "flag" else "")
+            out += _emphasis(part)
         else:
             out += words(part)
     return out
+
+
+def _emphasis(span: Span) -> str:
+    """'**words**' (flagged: '**words** ⚠'); spaces at its edges stay outside the marks."""
+    core = escape(span.text)
+    if not core:
+        return words(span.text)
+    marks = MARKS[span.emphasis]
+    lead = " " if span.text[0].isspace() else ""
+    trail = " " if span.text[-1].isspace() else ""
+    return f"{lead}{marks}{core}{marks}{' ⚠' if span.emphasis == 'flag' else ''}{trail}"
 
 
 def _title(block: Title, mark: Markers) -> str:
@@ -77,6 +87,13 @@ def _labelled(block: Labelled, mark: Markers) -> str:
     return f"**{escape(block.label)}:** " + inline(block.text) + mark(block.claim)
 
 
+def _grid(block: Grid, mark: Markers) -> str:
+    """A pipe table; a cell's statements are joined by line breaks (<br>)."""
+    rows = [["<br>".join(inline(item.text) + mark(item.claim, item.owner) for item in cell) for cell in row]
+            for row in block.rows]
+    return "\n".join(_table([escape(title) for title in block.header], rows)).rstrip("\n")
+
+
 def _note(block: Note, mark: Markers) -> str:
     return f"*{escape(block.text)}*" if block.kind == "key" else escape(block.text)
 
@@ -90,5 +107,5 @@ def _closing(block: Notice, mark: Markers) -> str:
     return _notice()
 
 
-_BLOCKS = {Title: _title, Heading: _heading, Cited: _cited, List: _list, Labelled: _labelled,
+_BLOCKS = {Title: _title, Heading: _heading, Cited: _cited, List: _list, Labelled: _labelled, Grid: _grid,
            Note: _note, References: _references, Notice: _closing}

@@ -7,14 +7,15 @@ address in the reference list stands whole. Text reaches rich only as ``Text``, 
 from __future__ import annotations
 
 from rich.console import Console, Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 
 from trkmono.views.citations import current
-from trkmono.views.document import (Cited, Document, Heading, Labelled, Line, List, Note, Notice,
+from trkmono.views.document import (Cited, Document, Grid, Heading, Labelled, Line, List, Note, Notice,
                                     References, Span, Title)
 from trkmono.views.terminal import Hanging, heading, mark, notice, print_blocks, print_references
 
-STYLES = {"strong": "bold", "alert": "bold red", "flag": "bold red", "good": "bold green", "caution": "yellow",
+STYLES = {"strong": "bold", "alert": "bold red", "flag": "bold red", "badge": "bold black on yellow", "good": "bold green", "caution": "yellow",
           "faint": "dim", "em": "italic", "match": "bold reverse"}
 NOTE_STYLES = {"plain": "", "aside": "italic", "key": "dim"}
 
@@ -38,7 +39,8 @@ def text(parts: Line) -> Text:
 
 def _title(console: Console, block: Title, doc: Document) -> None:
     if not block.page_only:
-        console.print(Hanging("", Text(block.subject.upper() + block.rest, style="bold")))
+        gloss = f" ({block.gloss})" if block.gloss else ""
+        console.print(Hanging("", Text(block.subject.upper() + gloss + block.rest, style="bold")))
 
 
 def _heading(console: Console, block: Heading, doc: Document) -> None:
@@ -48,7 +50,7 @@ def _heading(console: Console, block: Heading, doc: Document) -> None:
 def _statement(item: Cited, doc: Document, prefix: str) -> Hanging:
     """``prefix`` (and the label), then the text and its marker, wrapped under the text."""
     lead = Text(prefix + (f"{item.label}: " if item.label else ""))
-    return Hanging(lead, text(item.text) + mark(item.claim, item.owner))
+    return Hanging(lead, text(item.text) + mark(item.claim, item.owner, locators=not item.compact))
 
 
 def _item(item: Cited, doc: Document, indent: int, bullets: bool) -> list[RenderableType]:
@@ -75,6 +77,29 @@ def _labelled(console: Console, block: Labelled, doc: Document) -> None:
     console.print(Hanging(label, text(block.text) + mark(block.claim, doc.monograph)))
 
 
+def _grid(console: Console, block: Grid, doc: Document) -> None:
+    """A table when every column has ``min_width`` cells, else row by row: a heading naming the row,
+    then each column's cell under its name."""
+    if console.width // len(block.header) >= block.min_width:
+        table = Table(show_lines=True)
+        for title in block.header:
+            table.add_column(title, overflow="fold")
+        for row in block.rows:
+            table.add_row(*(_cell(cell) for cell in row))
+        console.print(table)
+        return
+    for row in block.rows:
+        console.print(heading(" · ".join(_cell(cell).plain for cell in row[:block.labels])))
+        for title, cell in zip(block.header[block.labels:], row[block.labels:], strict=True):
+            console.print(Hanging(Text(f"{title}: ", style="bold"), _cell(cell), indent=2))
+
+
+def _cell(cell: tuple[Cited, ...]) -> Text:
+    """A cell's statements, one a line, each with its marker."""
+    return Text("\n").join(text(item.text) + mark(item.claim, item.owner, locators=not item.compact)
+                           for item in cell)
+
+
 def _note(console: Console, block: Note, doc: Document) -> None:
     console.print(Hanging("", Text(block.text, style=NOTE_STYLES[block.kind])))
 
@@ -88,5 +113,5 @@ def _notice(console: Console, block: Notice, doc: Document) -> None:
     notice(console)
 
 
-_BLOCKS = {Title: _title, Heading: _heading, Cited: _cited, List: _list, Labelled: _labelled,
+_BLOCKS = {Title: _title, Heading: _heading, Cited: _cited, List: _list, Labelled: _labelled, Grid: _grid,
            Note: _note, References: _references, Notice: _notice}
