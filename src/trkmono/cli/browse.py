@@ -69,8 +69,7 @@ def compare(
     chosen = [read.find(library, n) for n in names] if names else list(read.monographs(library))
     monographs = list({m.id: m for m in chosen}.values())
     from trkmono.clinical.compare import compare as build
-    from trkmono.views import json as as_json, markdown
+    from trkmono.views import json as as_json
+    from trkmono.views.builders.compare import comparison
     rows = build(monographs, aspect)
-    read.answer(text=lambda console: terminal().render_comparison(console, monographs, rows),
-                json=lambda: as_json.comparison_json(monographs, rows),
-                markdown=lambda: markdown.comparison(monographs, rows))
+    read.document(lambda: comparison(monographs, rows), json=lambda: as_json.comparison_json(monographs, rows))

@@ -77,6 +77,8 @@ class Cited:
     terminal, after a colon in Markdown."""
     compact: bool = False
     """In a narrow place (a table cell): a terminal leaves the locators out of its marker."""
+    after: Line = ()
+    """What follows the marker (a comparison cell's tier)."""
 
 
 @dataclass(repr=False, eq=False)
@@ -110,6 +112,10 @@ class Grid:
     rows: tuple[tuple[tuple[Cited, ...], ...], ...]
     labels: int = 1
     min_width: int = 0
+    whole_markers: bool = False
+    """A column must also hold each cell's widest marker whole, or the grid is stacked."""
+    expand: bool = False
+    """As a table, the grid takes the terminal's whole width."""
 
 
 @dataclass(repr=False, eq=False)

@@ -11,9 +11,8 @@ import re
 from collections.abc import Iterable
 from urllib.parse import quote
 
-from trkmono.clinical.compare import Row
 from trkmono.model import phrases as describe
-from trkmono.terms import TIER_LABELS, TIER_SHORT
+from trkmono.terms import TIER_LABELS
 from trkmono.views import glance
 from trkmono.views import sections as optional
 from trkmono.views.citations import LEGEND, Numbering, evidence_tag, together
@@ -322,7 +321,7 @@ _SECTIONS = {
 
 
 # ---------------------------------------------------------------------------------------------
-# list and compare
+# list
 
 
 def library(monographs: Iterable[Monograph]) -> str:
@@ -335,25 +334,6 @@ def library(monographs: Iterable[Monograph]) -> str:
     return "\n".join(["# TRK inhibitor monographs", ""]
                      + _table(["Name", "Brands", "Class", "Generation", "Status", "Reviewed"], rows)
                      + [_notice()]) + "\n"
-
-
-def comparison(monographs: list[Monograph], rows: list[Row]) -> str:
-    """The comparison as one Markdown table, each cell with its markers and tier, then the linked
-    references of every drug."""
-    mark = Markers()
-    header = ["Aspect", *(escape(m.identity.generic_name) for m in monographs)]
-    body = []
-    for row in rows:
-        cells = []
-        for m, cell in zip(monographs, row.cells, strict=True):
-            text = "<br>".join(escape(line) for line in cell.lines) + mark(cell, m)
-            if cell.cite:
-                text += f" *tier: {TIER_SHORT.get(cell.tier or '', '?')}*"
-            cells.append(text)
-        body.append([f"**{escape(row.aspect)}**", *cells])
-    note = "*Tier: the weakest source behind the cell (label > decision > peer-rev > abstract > mfr > web!).*"
-    return "\n".join(["# TRK inhibitors compared", ""] + _table(header, body) + [note, "", "## References", ""]
-                     + _linked(mark) + ["", _notice()]) + "\n"
 
 
 def _linked(mark: Markers) -> list[str]:

@@ -1,4 +1,4 @@
-"""Rich terminal rendering of monographs, the library list and comparisons.
+"""Rich terminal rendering of monographs and the library list (the other answers: views.render.terminal).
 
 Data from the YAML is always passed to rich as ``Text``, never as markup, so a monograph can
 never inject styling or escape sequences. Citation markers come from the output's numbering
@@ -22,14 +22,13 @@ from rich.table import Table
 from rich.text import Text
 
 from trkmono.model import phrases as describe
-from trkmono.terms import SECTIONS, TIER_LABELS, TIER_SHORT
+from trkmono.terms import SECTIONS, TIER_LABELS
 from trkmono.views import glance
 from trkmono.views import sections as optional
 from trkmono.views.citations import LEGEND, current, evidence_tag, reference_entry, together
 from trkmono.views.console import UNBROKEN
 
 if TYPE_CHECKING:  # the plain data has the shape of these models
-    from trkmono.clinical.compare import Row
     from trkmono.model.schema import Cited, Monograph
 
 TAG_STYLES = {"corroborated": "yellow", "unconfirmed": "bold black on yellow"}
@@ -499,7 +498,7 @@ _SECTION_RENDERERS = {
 
 
 # ---------------------------------------------------------------------------------------------
-# list and compare
+# list
 
 
 def brief_class(drug_class: str) -> str:
@@ -560,38 +559,3 @@ def _least_width(rows: list[dict[str, str]], columns: list[str]) -> int:
     """The narrowest the list can be drawn without cutting a word: the columns' least widths and,
     between columns, two cells of padding and one of rule."""
     return sum(_widest(rows, name, words=name in WRAPPING) for name in columns) + 3 * (len(columns) - 1)
-
-
-MIN_COLUMN_WIDTH = 28
-"""Narrower than this per drug, compare goes aspect by aspect instead of one column per drug."""
-
-
-def render_comparison(console: Console, monographs: list[Monograph], rows: list[Row]) -> None:
-    """Drugs as columns, aspects as rows; aspect by aspect (drugs within each) on a terminal too
-    narrow for a column per drug that holds every marker whole."""
-    widest = max((mark(cell, m).cell_len for row in rows for m, cell in zip(monographs, row.cells, strict=True)),
-                 default=0)
-    if console.width // (len(monographs) + 1) >= max(MIN_COLUMN_WIDTH, widest + 4):
-        table = Table("", *(m.identity.generic_name for m in monographs), show_lines=True, expand=True)
-        for row in rows:
-            table.add_row(Text(row.aspect, style="bold"),
-                          *(_cell_text(cell, m) for m, cell in zip(monographs, row.cells, strict=True)))
-        console.print(table)
-    else:
-        for row in rows:
-            console.print(heading(row.aspect))
-            for m, cell in zip(monographs, row.cells, strict=True):
-                console.print(Hanging(Text(f"{m.identity.generic_name}: ", style="bold"), _cell_text(cell, m),
-                                      indent=2))
-    console.print(Text("Tier: the weakest source behind the cell (label > decision > peer-rev > abstract > "
-                       "mfr > web!).", style="dim"))
-    print_references(console)
-    notice(console)
-
-
-def _cell_text(cell, m: Monograph) -> Text:
-    text = Text("\n".join(cell.lines))
-    if cell.cite:
-        text += mark(cell, m)
-        text.append(f" · tier: {TIER_SHORT.get(cell.tier or '', '?')}", style="dim")
-    return text

@@ -61,7 +61,7 @@ def _heading(block: Heading, mark: Markers) -> str:
 def _statement(item: Cited, mark: Markers) -> str:
     label = f"{escape(item.label)}: " if item.label else ""
     detail = f": {inline(item.detail)}" if item.detail else ""
-    return label + inline(item.text) + mark(item.claim, item.owner) + detail
+    return label + inline(item.text) + mark(item.claim, item.owner) + inline(item.after) + detail
 
 
 def _item(item: Cited, mark: Markers) -> list[str]:
@@ -89,7 +89,8 @@ def _labelled(block: Labelled, mark: Markers) -> str:
 
 def _grid(block: Grid, mark: Markers) -> str:
     """A pipe table; a cell's statements are joined by line breaks (<br>)."""
-    rows = [["<br>".join(inline(item.text) + mark(item.claim, item.owner) for item in cell) for cell in row]
+    rows = [["<br>".join(inline(item.text) + mark(item.claim, item.owner) + inline(item.after) for item in cell)
+             for cell in row]
             for row in block.rows]
     return "\n".join(_table([escape(title) for title in block.header], rows)).rstrip("\n")
 

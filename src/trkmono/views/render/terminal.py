@@ -50,7 +50,12 @@ def _heading(console: Console, block: Heading, doc: Document) -> None:
 def _statement(item: Cited, doc: Document, prefix: str) -> Hanging:
     """``prefix`` (and the label), then the text and its marker, wrapped under the text."""
     lead = Text(prefix + (f"{item.label}: " if item.label else ""))
-    return Hanging(lead, text(item.text) + mark(item.claim, item.owner, locators=not item.compact))
+    return Hanging(lead, _said(item))
+
+
+def _said(item: Cited) -> Text:
+    """The item's text, its marker, and what follows the marker."""
+    return text(item.text) + mark(item.claim, item.owner, locators=not item.compact) + text(item.after)
 
 
 def _item(item: Cited, doc: Document, indent: int, bullets: bool) -> list[RenderableType]:
@@ -80,8 +85,12 @@ def _labelled(console: Console, block: Labelled, doc: Document) -> None:
 def _grid(console: Console, block: Grid, doc: Document) -> None:
     """A table when every column has ``min_width`` cells, else row by row: a heading naming the row,
     then each column's cell under its name."""
-    if console.width // len(block.header) >= block.min_width:
-        table = Table(show_lines=True)
+    least = block.min_width
+    if block.whole_markers:
+        least = max(least, max((mark(item.claim, item.owner).cell_len + 4 for row in block.rows
+                                for cell in row[block.labels:] for item in cell), default=0))
+    if console.width // len(block.header) >= least:
+        table = Table(show_lines=True, expand=block.expand)
         for title in block.header:
             table.add_column(title, overflow="fold")
         for row in block.rows:
@@ -96,8 +105,7 @@ def _grid(console: Console, block: Grid, doc: Document) -> None:
 
 def _cell(cell: tuple[Cited, ...]) -> Text:
     """A cell's statements, one a line, each with its marker."""
-    return Text("\n").join(text(item.text) + mark(item.claim, item.owner, locators=not item.compact)
-                           for item in cell)
+    return Text("\n").join(_said(item) for item in cell)
 
 
 def _note(console: Console, block: Note, doc: Document) -> None:
