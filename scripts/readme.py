@@ -18,7 +18,7 @@ from trkmono.rulebook import RULES
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
-PAGES = (README, ROOT / "docs" / "validate.md")
+PAGES = (README, ROOT / "docs" / "validate.md", ROOT / "docs" / "commands.md")
 """The pages with generated parts (every example below lives on one of them)."""
 ENV = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80", "TERM": "dumb"}
 EXAMPLES = {
@@ -70,6 +70,28 @@ def replace(text: str, marker: str, body: str) -> str:
     return pattern.sub(lambda m: m.group(1) + body + "\n" + m.group(2), text)
 
 
+TOOL_EXAMPLE = re.compile(r"```text\n\$ (trkmono [^\n]*)\n(.*?)```", re.S)
+"""An example of the clinical tools' section: the command, then the first lines of its output."""
+
+
+def tools(text: str) -> str:
+    """The clinical tools' section with each example's first lines (as many as shown) run again at
+    100 columns; '[… trimmed …]' marks where the shown part ends."""
+    if "<!-- tools -->" not in text:
+        return text
+
+    def again(match: re.Match) -> str:
+        command, shown = match.group(1), match.group(2)
+        kept = shown.split("[… trimmed …]")[0].rstrip("\n").split("\n")
+        lines = [line.rstrip() for line in run(command + " --no-pager", "100").rstrip("\n").split("\n")]
+        tail = "[… trimmed …]\n" if "[… trimmed …]" in shown else ""
+        return f"```text\n$ {command}\n" + "\n".join(lines[:len(kept)]) + "\n" + tail + "```"
+
+    head, rest = text.split("<!-- tools -->", 1)
+    section, tail = rest.split("<!-- /tools -->", 1)
+    return head + "<!-- tools -->" + TOOL_EXAMPLE.sub(again, section) + "<!-- /tools -->" + tail
+
+
 def render(text: str) -> str:
     """A page with fresh examples (those it has markers for) and rule table."""
     for name, command in EXAMPLES.items():
@@ -79,7 +101,7 @@ def render(text: str) -> str:
         if name in TRIMMED:
             lines = trimmed(lines, *TRIMMED[name])
         text = replace(text, f"example:{name}", f"```text\n$ {command}\n" + "\n".join(lines) + "\n```")
-    return replace(text, "rules", rules_table())
+    return tools(replace(text, "rules", rules_table()))
 
 
 if __name__ == "__main__":
