@@ -116,6 +116,9 @@ class Grid:
     """A column must also hold each cell's widest marker whole, or the grid is stacked."""
     expand: bool = False
     """As a table, the grid takes the terminal's whole width."""
+    stub: str = ""
+    """What the row labels are, heading their column in Markdown; a terminal leaves that corner
+    empty (its labels stand in bold, and a stacked grid has no header to repeat it)."""
 
 
 @dataclass(repr=False, eq=False)

@@ -18,10 +18,11 @@ MIN_COLUMN_WIDTH = 28
 
 def comparison(monographs: list[Monograph], rows: list[Row]) -> Document:
     """The table (aspect by aspect on a narrow terminal), the key to the tiers, the references of every drug."""
-    grid = Grid(("Aspect", *(m.identity.generic_name for m in monographs)),
+    grid = Grid(("", *(m.identity.generic_name for m in monographs)),
                 tuple(((Cited(line(Span(row.aspect))),), *(_cell(cell, m) for m, cell in
                                                            zip(monographs, row.cells, strict=True)))
-                      for row in rows), min_width=MIN_COLUMN_WIDTH, whole_markers=True, expand=True)
+                      for row in rows), min_width=MIN_COLUMN_WIDTH, whole_markers=True, expand=True,
+                stub="Aspect")
     return Document().add(Title("", "TRK inhibitors compared", page_only=True), grid, Note(TIERS, "key"),
                           References(), Notice())
 

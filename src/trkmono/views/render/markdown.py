@@ -92,7 +92,9 @@ def _grid(block: Grid, mark: Markers) -> str:
     rows = [["<br>".join(inline(item.text) + mark(item.claim, item.owner) + inline(item.after) for item in cell)
              for cell in row]
             for row in block.rows]
-    return "\n".join(_table([escape(title) for title in block.header], rows)).rstrip("\n")
+    header = [escape(block.stub)] + [escape(title) for title in block.header[1:]] if block.stub else [
+        escape(title) for title in block.header]
+    return "\n".join(_table(header, rows)).rstrip("\n")
 
 
 def _note(block: Note, mark: Markers) -> str:
