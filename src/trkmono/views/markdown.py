@@ -530,3 +530,14 @@ def _dose_result(outcome: Outcome, mark: Markers) -> list[str]:
 def _dose_regimen(regimen: Regimen, mark: Markers, why: str = "") -> str:
     return (f"- {escape(describe.population(regimen.population))}: **{escape(describe.regimen(regimen))}**"
             + (f" ({escape(why)})" if why else "") + mark(regimen))
+
+
+def labels(report) -> str:
+    """The US labels checked against DailyMed, one row each, then the counts and the notice."""
+    rows = [[escape(", ".join(label.drugs)), f"`{label.set_id}`", escape(label.status),
+             escape(", ".join("none" if v is None else str(v) for v in label.recorded_versions)),
+             str(label.history.newest.number), escape(label.history.newest.published)] for label in report.labels]
+    table = _table(["Drugs", "SPL set id", "Status", "Recorded", "DailyMed's newest", "Published"], rows) if rows \
+        else ["No regulatory-label reference records an SPL set id; nothing to check.", ""]
+    return "\n".join([f"# US labels compared with DailyMed ({escape(report.service)})", ""] + table
+                     + ["", f"{escape(report.summary())}.", "", _notice()]) + "\n"
