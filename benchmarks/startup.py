@@ -106,6 +106,8 @@ def synthetic_library(target: Path, count: int) -> None:
         identity = dict(data["identity"], generic_name=data["identity"]["generic_name"] + suffix)
         for field in ("synonyms", "codes", "brands"):
             identity[field] = [{**entry, "name": entry["name"] + suffix} for entry in identity.get(field, [])]
+        identity["identifiers"] = [{**entry, "value": entry["value"] + suffix}
+                                   for entry in identity.get("identifiers", [])]
         clone = {**data, "id": data["id"] + suffix, "identity": identity}
         text = yaml.dump(clone, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), sort_keys=False,
                          allow_unicode=True)

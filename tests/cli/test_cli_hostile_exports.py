@@ -18,6 +18,8 @@ from markdown_it import MarkdownIt
 from conftest import FIXTURES, SHIPPED
 from trkmono.model import schema
 
+pytestmark = pytest.mark.slow  # hostile text in every field of every shipped monograph: a slow stress test (CI runs them; pytest -m slow)
+
 PAYLOADS = ["# Fake heading", "- 900 mg twice daily", "1. take 900 mg", "===", "<!-- hide the rest", "&amp; &lt;x&gt;",
             "<script>alert(1)</script>", "[dose](javascript:alert(1))", "| a | b |", "> quoted", "```", "***",
             "<https://evil.example>", "![x](https://evil.example/x.png)", "\\# escaped", "*not* _emphasis_"]

@@ -190,6 +190,15 @@ def test_newer_version_exits_1_and_says_which_label_moved_on(labels, dailymed):
     assert len(dailymed.requests) == 3, "one request a label, however many monographs cite it"
 
 
+def test_labels_has_the_shape_of_every_read_command_markdown_included(labels, dailymed, alpha_only):
+    serve_current(dailymed)
+    result = labels("--format", "markdown", folder=alpha_only)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# US labels compared with DailyMed")
+    assert f"| alphatinib | `{ALPHA_NEW}` | current | 4 | 4 | 2024-03-15 |" in result.stdout
+    assert "not medical advice" in result.stdout.splitlines()[-1]
+
+
 def test_json_carries_the_same_in_the_envelope(labels, dailymed):
     serve_current(dailymed)
     dailymed.histories[ALPHA_NEW] = [(5, "Apr 10, 2025"), (4, "Mar 15, 2024")]

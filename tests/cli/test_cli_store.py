@@ -18,6 +18,8 @@ import pytest
 from conftest import REPO, SHIPPED
 from trkmono.compiled.compile import build_packaged_store
 
+pytestmark = pytest.mark.slow  # damage to the store, run side by side: slow fault tests (CI runs them; pytest -m slow)
+
 COMMANDS = {
     "show": ["show", "larotrectinib"],
     "search": ["search", "fatigue"],

@@ -238,7 +238,7 @@ angle brackets, backslashes, backticks, carets, braces or bars."""
 def no_invisible_characters(parsed: Parsed, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
     """No invisible character (soft hyphen, zero-width, bidi mark, byte-order mark) in a value."""
     for loc, text in parsed.texts:
-        found = INVISIBLE.search(text)
+        found = None if text.isascii() else INVISIBLE.search(text)  # every one of them is outside ASCII
         if found:
             yield loc, (f"invisible character U+{ord(found.group()):04X} in the text: it hides the text from "
                         "search and can reorder what is shown; delete it")
@@ -248,7 +248,7 @@ def no_invisible_characters(parsed: Parsed, loaded: Loaded, settings: Settings) 
 def no_line_separators(parsed: Parsed, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
     """No Unicode line or paragraph separator in a value (write a YAML line break instead)."""
     for loc, text in parsed.texts:
-        found = LINE_SEPARATORS.search(text)
+        found = None if text.isascii() else LINE_SEPARATORS.search(text)
         if found:
             yield loc, f"line separator U+{ord(found.group()):04X} in the text; use a plain space or line break"
 

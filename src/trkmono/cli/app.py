@@ -82,20 +82,12 @@ def main(
     """Source-cited TRK inhibitor monographs. Informational, not medical advice."""
 
 
-app.command("list", cls=_Command)(browse.list_command)
-app.command(cls=_Command)(browse.show)
-app.command(cls=_Command)(browse.compare)
-app.command(cls=_Command)(clinical.dose)
-app.command(cls=_Command)(clinical.interactions)
-app.command(cls=_Command)(clinical.patient)
-app.command(cls=_Command)(clinical.resistance)
-app.command(cls=_Command)(clinical.search)
-app.command(cls=_Command)(checking.validate)
-app.command(cls=_Command)(checking.schema)
-app.command(cls=_Command)(curation_report.provenance)
-app.command(cls=_Command)(labels.labels)
-app.command(cls=_Command)(curation.new)
-app.command(cls=_Command)(curation.help)
+COMMANDS = (browse.list_command, browse.show, browse.compare, clinical.dose, clinical.interactions, clinical.patient,
+            clinical.resistance, clinical.search, checking.validate, checking.schema, curation_report.provenance,
+            labels.labels, curation.new, curation.help)
+"""Every command, in the order --help lists them; a command is named after its function ('list_command': list)."""
+for function in COMMANDS:
+    app.command(function.__name__.removesuffix("_command"), cls=_Command)(function)
 
 
 def run() -> None:

@@ -346,3 +346,14 @@ def _linked(mark: Markers) -> list[str]:
         body = _reference(item.reference) if item.reference is not None else escape(item.ref_id)
         lines.append(f"- \\[{item.number}\\] {drug}{body}")
     return lines
+
+
+def labels(report) -> str:
+    """The US labels checked against DailyMed, one row each, then the counts and the notice."""
+    rows = [[escape(", ".join(label.drugs)), f"`{label.set_id}`", escape(label.status),
+             escape(", ".join("none" if v is None else str(v) for v in label.recorded_versions)),
+             str(label.history.newest.number), escape(label.history.newest.published)] for label in report.labels]
+    table = _table(["Drugs", "SPL set id", "Status", "Recorded", "DailyMed's newest", "Published"], rows) if rows \
+        else ["No regulatory-label reference records an SPL set id; nothing to check.", ""]
+    return "\n".join([f"# US labels compared with DailyMed ({escape(report.service)})", ""] + table
+                     + ["", f"{escape(report.summary())}.", "", _notice()]) + "\n"
