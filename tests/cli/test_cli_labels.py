@@ -507,8 +507,11 @@ def nested(depth: int) -> str:
     ('{"spl_version": "' + "1" * 5000 + '", "published_date": "May 02, 2019"}', "no positive spl_version"),
     ('{"spl_version": ' + "1" * 5000 + ', "published_date": "May 02, 2019"}', "no positive spl_version"),
     ('{"spl_version": 1e999, "published_date": "May 02, 2019"}', "no positive spl_version"),
-    ('{"spl_version": ' + nested(974) + ', "published_date": "May 02, 2019"}', "nested too deeply"),
-    ('{"spl_version": 3, "published_date": ' + nested(974) + '}', "nested too deeply"),
+    # whether json refuses 974 levels depends on the Python and the stack ('nested too deeply'); where
+    # it reads them, the value is refused for what it is: either way one line and exit 3
+    ('{"spl_version": ' + nested(974) + ', "published_date": "May 02, 2019"}',
+     ("nested too deeply", "no positive spl_version")),
+    ('{"spl_version": 3, "published_date": ' + nested(974) + '}', ("nested too deeply", "is not a date like")),
     ('{"spl_version": 3, "published_date": "May \\u0660\\u0662, 2019"}', "is not a date like"),
 ])
 def test_a_version_or_date_read_strictly_is_a_service_fault_in_one_line(labels, dailymed, alpha_only,
@@ -516,7 +519,8 @@ def test_a_version_or_date_read_strictly_is_a_service_fault_in_one_line(labels, 
     dailymed.reply = (200, ('{"data": {"history": [' + entry + "]}}").encode())
     result = labels(folder=alpha_only)
     assert result.exit_code == 3, result.output
-    assert len(result.stderr.splitlines()) == 1 and reason in result.stderr
+    reasons = reason if isinstance(reason, tuple) else (reason,)
+    assert len(result.stderr.splitlines()) == 1 and any(r in result.stderr for r in reasons)
     assert len(result.stderr) < 400
 
 
