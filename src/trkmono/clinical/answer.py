@@ -21,7 +21,7 @@ class Line:
     label: str
     text: str
     source: Plain | None = None
-    owner: object | None = None
+    owner: Plain | None = None
     """The monograph (or interaction table) whose references ``source`` cites."""
     alert: bool = False
     """True for what a prescriber must act on: avoid, unknown, sources that differ."""

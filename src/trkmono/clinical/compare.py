@@ -20,7 +20,7 @@ class Cell:
 
     lines: list[str]
     cite: list[str] = field(default_factory=list)
-    tier: str | None = None
+    tier: terms.Tier | None = None
     evidence: str = "confirmed"
 
 

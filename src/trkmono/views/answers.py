@@ -14,11 +14,12 @@ from trkmono.views.citations import cited_ids
 
 if TYPE_CHECKING:
     from trkmono.clinical.answer import Section
+    from trkmono.compiled.plain import Plain
 
 
-def groups(sections: list[Section]) -> list[tuple[object, list[str]]]:
+def groups(sections: list[Section]) -> list[tuple[Plain, list[str]]]:
     """(owner, reference ids) of every cited line, owners in order of first use."""
-    owners: dict[str, tuple[object, list]] = {}
+    owners: dict[str, tuple[Plain, list[Plain]]] = {}
     for section in sections:
         for line in section.lines:
             if line.owner is not None and line.source is not None:
@@ -40,12 +41,8 @@ def references_json(sections: list[Section]) -> list[dict[str, object]]:
     out = []
     for owner, ids in groups(sections):
         by_id = {r.id: r for r in owner.references}
-        out += [{"from": owner.id, **_plain(by_id[i])} for i in ids if i in by_id]
+        out += [{"from": owner.id, **by_id[i]} for i in ids if i in by_id]
     return out
-
-
-def _plain(reference) -> dict[str, object]:
-    return dict(reference) if isinstance(reference, dict) else reference.model_dump()
 
 
 def check_json(found, sections: list[Section]) -> str:

@@ -21,10 +21,9 @@ from trkmono.compiled.plain import Plain
 from trkmono.model import phrases as describe
 from trkmono.terms import CYP3A_CONDITIONS
 
-if TYPE_CHECKING:  # the plain data has the shape of these models
+if TYPE_CHECKING:
     from trkmono.clinical.dose import Outcome
     from trkmono.clinical.resistance import Finding
-    from trkmono.model.schema import Adjustment, Cited, Monograph, Reference
 
 
 EVIDENCE_MEANINGS = {
@@ -40,7 +39,7 @@ LEGEND = ("[n §x]: reference n (at §x in it) · no tag: confirmed · (corrobor
 """Said once per output, wherever markers and tags appear."""
 
 
-def together(claims: list[Cited]) -> Plain:
+def together(claims: list[Plain]) -> Plain:
     """One citation for several claims (a list of targets): all their references, the weakest status."""
     return Plain(cite=list(dict.fromkeys(ref for c in claims for ref in c.cite)), at={},
                  evidence=weakest_evidence(c.evidence for c in claims))
@@ -56,9 +55,9 @@ class Listed:
     """One numbered reference of an output: its number, its drug and the reference itself."""
 
     number: int
-    monograph: Monograph | None
+    monograph: Plain | None
     ref_id: str
-    reference: Reference | None
+    reference: Plain | None
 
 
 class Numbering:
@@ -71,15 +70,15 @@ class Numbering:
 
     def __init__(self) -> None:
         self._numbers: dict[tuple[str, str], int] = {}
-        self._monographs: dict[tuple[str, str], Monograph] = {}
+        self._monographs: dict[tuple[str, str], Plain] = {}
         self._cited: set[int] = set()
 
-    def follow(self, m: Monograph) -> None:
+    def follow(self, m: Plain) -> None:
         """Number the monograph's references in its own order (as ``show`` does)."""
         for r in m.references:
             self.number(r.id, m)
 
-    def number(self, ref_id: str, m: Monograph | None = None) -> int:
+    def number(self, ref_id: str, m: Plain | None = None) -> int:
         """The number of a reference, given the next one when first cited."""
         key = (m.id if m is not None else "", ref_id)
         if key not in self._numbers:
@@ -88,7 +87,7 @@ class Numbering:
             self._monographs[key] = m
         return self._numbers[key]
 
-    def brackets(self, claim: Cited | None, m: Monograph | None = None, space: str = " ",
+    def brackets(self, claim: Plain | None, m: Plain | None = None, space: str = " ",
                  locators: bool = True) -> str:
         """'[1, 3 §2.3]': a claim's references with their locators ('' without citations).
 
@@ -106,7 +105,7 @@ class Numbering:
                                                 f"{first}–{last}" if last != first else str(first)
                                                 for first, last, where in _runs(parts)) + "]"
 
-    def resolve(self, groups: Iterable[tuple[Monograph, Iterable[str]]]) -> None:
+    def resolve(self, groups: Iterable[tuple[Plain, Iterable[str]]]) -> None:
         """Number the references of ``groups`` (drug, ids) not cited yet, and give markers made
         without a drug the drug whose references hold their id."""
         for m, ids in groups:
@@ -166,9 +165,10 @@ _OUTPUT: ContextVar[Numbering | None] = ContextVar("trkmono_output", default=Non
 @contextmanager
 def output() -> Iterator[Numbering]:
     """One output: the numbering its markers and its reference list share."""
-    token = _OUTPUT.set(Numbering())
+    numbering = Numbering()
+    token = _OUTPUT.set(numbering)
     try:
-        yield _OUTPUT.get()
+        yield numbering
     finally:
         _OUTPUT.reset(token)
 
@@ -188,41 +188,41 @@ def reference_entry(item: Listed, with_drug: bool) -> str:
     return drug + (describe.reference_line(item.reference) if item.reference is not None else item.ref_id)
 
 
-def label_revision(m: Monograph) -> Reference | None:
+def label_revision(m: Plain) -> Plain | None:
     """The regulatory label with the newest revision (or publication) date, if the monograph cites one:
     the chosen region's own label where the monograph is read under a region."""
     region = getattr(m, "region", None)
     labels = [r for r in m.references if r.tier == "regulatory-label" and (r.revision_date or r.date)
               and (region is None or r.region == region)]
-    return max(labels, key=lambda r: r.revision_date or r.date, default=None)
+    return max(labels, key=lambda r: str(r.revision_date or r.date), default=None)
 
 
-def cited_ids(sources: Iterable[Cited | None]) -> list[str]:
+def cited_ids(sources: Iterable[Plain | None]) -> list[str]:
     return list(dict.fromkeys(ref for s in sources if s is not None for ref in s.cite))
 
 
-def dose_sources(outcome: Outcome) -> list[Cited | None]:
+def dose_sources(outcome: Outcome) -> list[Plain | None]:
     return ([s.source for s in outcome.steps] + [v.formulation for v in outcome.volumes]
             + list(outcome.strengths) + [r for r, _ in outcome.candidates] + list(outcome.other_regimens))
 
 
-def cyp3a_groups(m: Monograph) -> list[tuple[str, list[Adjustment]]]:
+def cyp3a_groups(m: Plain) -> list[tuple[str, list[Plain]]]:
     """The four CYP3A4 conditions (each with its rules, possibly none), then any other condition."""
-    groups = {c: [] for c in CYP3A_CONDITIONS}
+    groups: dict[str, list[Plain]] = {c: [] for c in CYP3A_CONDITIONS}
     for a in m.dosing.cyp3a4:
         groups.setdefault(a.condition.strip().casefold(), []).append(a)
     return list(groups.items())
 
 
-def cyp3a_effect(a: Adjustment) -> str:
+def cyp3a_effect(a: Plain) -> str:
     """describe.adjustment, but a rule without an amount says so instead of 'no dose change'."""
     if a.percent_change is None and a.set_dose is None:
         return "avoid" if a.avoid else "no amount stated (read the rule)"
     return describe.adjustment(a)
 
 
-def resistance_references(findings: Iterable[Finding]) -> list[tuple[Monograph, list[str]]]:
-    groups: dict[str, tuple[Monograph, list[str]]] = {}
+def resistance_references(findings: Iterable[Finding]) -> list[tuple[Plain, list[str]]]:
+    groups: dict[str, tuple[Plain, list[str]]] = {}
     for f in findings:
         m, ids = groups.setdefault(f.monograph.id, (f.monograph, []))
         ids += [c for c in f.finding.cite if c not in ids]

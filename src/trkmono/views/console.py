@@ -6,8 +6,10 @@ read, and laying out a table for 100,000 columns takes minutes.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable
+from typing import Any, cast
 
 from rich.console import Console
 
@@ -39,7 +41,8 @@ def rendered(color: str, draw: Callable[[Console], None]) -> list[str]:
     """
     probe = make_console(color)
     buffer = _TidyText()
-    console = Console(file=buffer, force_terminal=probe.is_terminal, color_system=probe.color_system,
+    console = Console(file=buffer, force_terminal=probe.is_terminal,
+                      color_system=cast(Any, probe.color_system),  # one of the names rich takes, typed str
                       no_color=probe.no_color, width=min(probe.width, MAX_WIDTH), height=probe.height, highlight=False,
                       legacy_windows=False, emoji=False)
     with output():
@@ -47,21 +50,17 @@ def rendered(color: str, draw: Callable[[Console], None]) -> list[str]:
     return buffer.parts
 
 
-class _TidyText:
+class _TidyText(io.StringIO):
     """A file for the console that tidies each print as it is written (rich writes whole lines),
     so a long output is held once, not copied whole for each clean-up."""
 
-    encoding = "utf-8"
-
     def __init__(self) -> None:
+        super().__init__()
         self.parts: list[str] = []
 
     def write(self, text: str) -> int:
         self.parts.append(_TRAILING_SPACE.sub("", text).replace(UNBROKEN, " "))
         return len(text)
-
-    def flush(self) -> None:
-        pass
 
 
 _TRAILING_SPACE = re.compile(r"[ \t\u2800]+$", re.M)

@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # the plain data has the shape of these models
     from trkmono.clinical.provenance import Report
     from trkmono.clinical.resistance import Finding, MutationRow, Table as ResistanceTable
     from trkmono.clinical.search import Hit, Record
-    from trkmono.model.schema import Cited, Monograph
+    from trkmono.compiled.plain import Plain
     from trkmono.watch.labels import Report as LabelReport
 
 
@@ -51,7 +51,7 @@ def error_json(error: Exception) -> str:
     return _envelope("error", error=body)
 
 
-def library_json(monographs: Iterable[Monograph], skipped: list[str]) -> str:
+def library_json(monographs: Iterable[Plain], skipped: list[str]) -> str:
     """The library as a list of summaries, plus the files that could not be read."""
     return _envelope("library", monographs=[
         {
@@ -68,7 +68,7 @@ def library_json(monographs: Iterable[Monograph], skipped: list[str]) -> str:
     ], skipped=skipped)
 
 
-def monograph_json(m: Monograph, sections: list[str] | None = None) -> str:
+def monograph_json(m: Plain, sections: list[str] | None = None) -> str:
     """All of a monograph's data (or the chosen sections plus identity, references and review)."""
     data = dict(m)
     if sections:
@@ -78,7 +78,7 @@ def monograph_json(m: Monograph, sections: list[str] | None = None) -> str:
     return _envelope("monograph", monograph=data, sections_recorded=recorded)
 
 
-def comparison_json(monographs: list[Monograph], rows: list[Row]) -> str:
+def comparison_json(monographs: list[Plain], rows: list[Row]) -> str:
     """Aspects as rows, each with a cell per drug id."""
     return _envelope("comparison", drugs=[m.id for m in monographs], rows=[
         {"aspect": row.aspect, "cells": {m.id: asdict(c) for m, c in zip(monographs, row.cells, strict=True)}}
@@ -86,14 +86,14 @@ def comparison_json(monographs: list[Monograph], rows: list[Row]) -> str:
     ])
 
 
-def _citation(source: Cited | None) -> dict[str, object]:
+def _citation(source: Plain | None) -> dict[str, object]:
     """A statement's citations, their locators and its evidence status (null for uncited parts)."""
     if source is None:
         return {"cite": [], "at": {}, "evidence": None}
     return {"cite": list(source.cite), "at": dict(source.get("at") or {}), "evidence": source.evidence}
 
 
-def _reference_json(groups: list[tuple[Monograph, list[str]]]) -> list[dict[str, object]]:
+def _reference_json(groups: list[tuple[Plain, list[str]]]) -> list[dict[str, object]]:
     out = []
     for m, ids in groups:
         by_id = {r.id: r for r in m.references}
@@ -101,8 +101,8 @@ def _reference_json(groups: list[tuple[Monograph, list[str]]]) -> list[dict[str,
     return out
 
 
-def _amount_json(amount: Amount | None) -> dict[str, object] | None:
-    return None if amount is None else {"mg": float(amount.mg), "mg_exact": mg(amount.mg),
+def _amount_json(amount: Amount) -> dict[str, object]:
+    return {"mg": float(amount.mg), "mg_exact": mg(amount.mg),
                                          "frequency": amount.frequency}
 
 
@@ -111,10 +111,24 @@ def _dose_lead_in_json(lead_in: LeadInDose | None) -> dict[str, object] | None:
                                          "condition": lead_in.condition}
 
 
+def _computed_dose(outcome: Outcome) -> dict[str, object] | None:
+    """The resulting dose with its regimen's food and duration and the volumes (None unless computed)."""
+    dose, regimen = outcome.dose, outcome.regimen
+    if not outcome.computed or dose is None or regimen is None:
+        return None
+    return {
+        **_amount_json(dose), "lead_in": _dose_lead_in_json(outcome.lead_in),
+        "lead_in_note": outcome.lead_in_note, "food": regimen.food, "duration": regimen.duration,
+        "volumes": [{"form": v.formulation.form, "concentration": f"{describe.number(v.strength.amount)} "
+                     f"{v.strength.unit}", "phase": "lead-in" if v.lead_in else "main", "ml": float(v.ml),
+                     "rounded": not v.exact, **_citation(v.formulation)} for v in outcome.volumes],
+        "after_last_step": outcome.after_last_step,
+    }
+
+
 def dose_json(outcome: Outcome) -> str:
     """The calculation as data; ``dose`` is null unless ``computed``."""
     m, r = outcome.monograph, outcome.request
-    regimen = outcome.regimen
     return _envelope(
         "dose",
         drug=m.id,
@@ -130,16 +144,9 @@ def dose_json(outcome: Outcome) -> str:
         not_combined=outcome.not_combined,
         steps=[{"kind": s.kind, "title": s.title, "applied": s.applied, "avoid": s.avoid,
                 "amount_stated": s.amount_stated, "population": s.population, "rule": s.rule, "effect": s.effect,
-                "dose": _amount_json(s.dose), "lead_in": _dose_lead_in_json(s.lead_in), "notes": s.notes,
+                "dose": None if s.dose is None else _amount_json(s.dose), "lead_in": _dose_lead_in_json(s.lead_in), "notes": s.notes,
                 **_citation(s.source)} for s in outcome.steps],
-        dose=None if not outcome.computed else {
-            **_amount_json(outcome.dose), "lead_in": _dose_lead_in_json(outcome.lead_in),
-            "lead_in_note": outcome.lead_in_note, "food": regimen.food, "duration": regimen.duration,
-            "volumes": [{"form": v.formulation.form, "concentration": f"{describe.number(v.strength.amount)} "
-                         f"{v.strength.unit}", "phase": "lead-in" if v.lead_in else "main", "ml": float(v.ml),
-                         "rounded": not v.exact, **_citation(v.formulation)} for v in outcome.volumes],
-            "after_last_step": outcome.after_last_step,
-        },
+        dose=_computed_dose(outcome),
         ambiguous=outcome.ambiguous,
         candidates=[{"population": describe.population(c.population), "regimen": describe.regimen(c),
                      "why": why, **_citation(c)} for c, why in outcome.candidates],
@@ -150,7 +157,7 @@ def dose_json(outcome: Outcome) -> str:
     )
 
 
-def interactions_json(m: Monograph, mentions: list[Record]) -> str:
+def interactions_json(m: Plain, mentions: list[Record]) -> str:
     """CYP3A4 conditions (an empty ``rules`` list: no rule), other interactions and mentions."""
     return _envelope(
         "interactions",
@@ -208,7 +215,7 @@ def provenance_json(reports: list[Report]) -> str:
         for r in reports])
 
 
-def search_json(query: str, words: list[str], hits: list[Hit], spellings: list[list[str]] = ()) -> str:
+def search_json(query: str, words: list[str], hits: list[Hit], spellings: Iterable[list[str]] = ()) -> str:
     """Hits with their snippet and the [start, end) spans of the words in it; ``spellings``: each
     word searched for with its other names too (the word first)."""
     return _envelope("search", query=query, words=words, spellings=list(spellings), hits=[

@@ -9,14 +9,14 @@ from trkmono.views.document import Cited, Document, Grid, Note, Notice, Referenc
 
 if TYPE_CHECKING:
     from trkmono.clinical.compare import Cell, Row
-    from trkmono.model.schema import Monograph
+    from trkmono.compiled.plain import Plain
 
 TIERS = "Tier: the weakest source behind the cell (label > decision > peer-rev > abstract > mfr > web!)."
 MIN_COLUMN_WIDTH = 28
 """Narrower than this per drug, compare goes aspect by aspect instead of one column per drug."""
 
 
-def comparison(monographs: list[Monograph], rows: list[Row]) -> Document:
+def comparison(monographs: list[Plain], rows: list[Row]) -> Document:
     """The table (aspect by aspect on a narrow terminal), the key to the tiers, the references of every drug."""
     grid = Grid(("", *(m.identity.generic_name for m in monographs)),
                 tuple(((Cited(line(Span(row.aspect))),), *(_cell(cell, m) for m, cell in
@@ -27,8 +27,8 @@ def comparison(monographs: list[Monograph], rows: list[Row]) -> Document:
                           References(), Notice())
 
 
-def _cell(cell: Cell, m: Monograph) -> tuple[Cited, ...]:
+def _cell(cell: Cell, m: Plain) -> tuple[Cited, ...]:
     """The cell's lines, the last with the cell's marker and its tier."""
     *first, last = cell.lines or [""]
-    tier = Span(f" · tier: {TIER_SHORT.get(cell.tier or '', '?')}", "faint") if cell.cite else ""
+    tier = Span(f" · tier: {TIER_SHORT.get(cell.tier, '?') if cell.tier else '?'}", "faint") if cell.cite else ""
     return (*(Cited(line(text)) for text in first), Cited(line(last), cell, m, after=line(tier)))

@@ -11,7 +11,7 @@ from trkmono.views.document import Cited, Document, Heading, Labelled, List, Not
 
 if TYPE_CHECKING:
     from trkmono.clinical.dose import Outcome, Step
-    from trkmono.model.schema import Regimen
+    from trkmono.compiled.plain import Plain
 
 
 def dose(outcome: Outcome) -> Document:
@@ -22,8 +22,8 @@ def dose(outcome: Outcome) -> Document:
             Note(f"Asked: {asked(outcome.request)}"),
             Note(f"Note: {outcome.bsa_note}.", "aside") if outcome.bsa_note else None,
             List(tuple(_step(number, step) for number, step in enumerate(outcome.steps, start=1))))
-    if outcome.computed:
-        doc.add(*_result(outcome))
+    if outcome.computed and outcome.regimen is not None:
+        doc.add(*_result(outcome, outcome.regimen))
     else:
         doc.add(Cited(line(Span("No dose computed", "alert"))),
                 Labelled("Discontinue", line(outcome.discontinue), emphasis="alert") if outcome.discontinue else None,
@@ -53,9 +53,8 @@ def _step(number: int, step: Step) -> Cited:
                  children=tuple(children), number=number)
 
 
-def _result(outcome: Outcome) -> list:
+def _result(outcome: Outcome, regimen: Plain) -> list:
     """'Resulting dose: ...' with food and duration, then the lead-in, volumes and strengths."""
-    regimen = outcome.regimen
     then = f"{outcome.lead_in}, then " if outcome.lead_in is not None else ""
     result = Labelled("Resulting dose", line(Span(then + str(outcome.dose), "good"), f", {regimen.food}",
                                                f"; {regimen.duration}" if regimen.duration else ""))
@@ -71,7 +70,7 @@ def _result(outcome: Outcome) -> list:
     return [result, List(tuple(details), indent=2, bullets=False) if details else None]
 
 
-def _regimen(regimen: Regimen, why: str = "") -> Cited:
+def _regimen(regimen: Plain, why: str = "") -> Cited:
     """'population: regimen (why) [n]'."""
     return Cited(line(f"{describe.population(regimen.population)}: ", Span(describe.regimen(regimen)),
                       f" ({why})" if why else ""), regimen)

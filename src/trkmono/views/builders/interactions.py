@@ -13,10 +13,10 @@ from trkmono.views.document import Cited, Document, Heading, List, Note, Notice,
 if TYPE_CHECKING:
     from trkmono.clinical.answer import Section
     from trkmono.clinical.search import Record
-    from trkmono.model.schema import Adjustment, Monograph
+    from trkmono.compiled.plain import Plain
 
 
-def interactions(m: Monograph, mentions: list[Record]) -> Document:
+def interactions(m: Plain, mentions: list[Record]) -> Document:
     """CYP3A4 rules by condition (a condition without one says so), other interactions, then the
     monograph's other statements that mention them."""
     doc = Document(monograph=m)
@@ -38,7 +38,7 @@ def interactions(m: Monograph, mentions: list[Record]) -> Document:
     return doc.add(References(((m, tuple(cited_ids(sources))),)), Notice())
 
 
-def _cyp3a(label: str, a: Adjustment, m: Monograph) -> Cited:
+def _cyp3a(label: str, a: Plain, m: Plain) -> Cited:
     """'strong inhibitor: AVOID; if unavoidable, ...' with who it is for and the rule as written."""
     effect = cyp3a_effect(a)
     if a.avoid:

@@ -9,14 +9,15 @@ from trkmono.views.document import Cited, Document, Grid, Heading, List, Note, N
 
 if TYPE_CHECKING:
     from trkmono.clinical.resistance import Finding, MutationRow, Table
-    from trkmono.model.schema import ResistanceFinding
+    from trkmono.compiled.plain import Plain
+    from trkmono.views.document import Emphasis
 
 TITLE = "TRK kinase-domain resistance mutations"
 UNNAMED = "Findings that name no single TRK residue (kept as written)"
 KEY = ("Cells: activity · basis: clinical (seen in patients) or PRECLINICAL (laboratory data only). 'region-wide': "
        "a finding for the region's mutations as a group (listed above), not for that residue. 'no data': no "
        "monograph statement about that residue or its region.")
-ACTIVITY = {"active": "good", "resistant": "alert"}
+ACTIVITY: dict[str, Emphasis] = {"active": "good", "resistant": "alert"}
 BASIS_WORDS = {"clinical": "clinical", "preclinical": "PRECLINICAL"}
 """How the basis of a finding reads: laboratory-only data stand out, without colour too."""
 NO_DATA = Cited(line(Span("no data", "faint")))
@@ -66,7 +67,7 @@ def title(row: MutationRow) -> str:
     return f"{row.mutation}{gene}"
 
 
-def verdict(f: ResistanceFinding) -> tuple:
+def verdict(f: Plain) -> tuple:
     """'resistant · clinical' or 'active · PRECLINICAL', the activity and a laboratory basis standing out."""
     return line(Span(f.activity, ACTIVITY.get(f.activity, "caution")), " · ",
                 Span(BASIS_WORDS.get(f.basis, f.basis), "strong" if f.basis == "clinical" else "badge"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from trkmono.views.document import Cited, Document, Line, List, Note, Notice, References, Span, Title, line
+from trkmono.views.document import Cited, Document, Inline, Line, List, Note, Notice, References, Span, Title, line
 
 if TYPE_CHECKING:
     from trkmono.clinical.search import Hit
@@ -22,7 +22,8 @@ def search(query: str, hits: list[Hit]) -> Document:
 
 def snippet(hit: Hit) -> Line:
     """The snippet, the words found standing out."""
-    parts, last = [], 0
+    parts: list[Inline] = []
+    last = 0
     for start, end in hit.spans:
         parts += [hit.snippet[last:start], Span(hit.snippet[start:end], "match")]
         last = end
