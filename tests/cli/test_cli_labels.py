@@ -199,6 +199,16 @@ def test_labels_has_the_shape_of_every_read_command_markdown_included(labels, da
     assert "not medical advice" in result.stdout.splitlines()[-1]
 
 
+def test_markdown_says_what_the_terminal_says_of_each_label(labels, dailymed, alpha_only):
+    """One document for both: the status explained and the claims resting on the label, on a page too."""
+    serve_current(dailymed)
+    page = labels("--format", "markdown", folder=alpha_only).stdout
+    text = " ".join(labels(folder=alpha_only).stdout.split())
+    for said in ("**CURRENT** every reference to it records DailyMed's newest version.",
+                 "Cited by alphatinib as 'alpha-label' (version 4): 10 claim(s)"):
+        assert said in page and said.replace("**", "") in text
+
+
 def test_json_carries_the_same_in_the_envelope(labels, dailymed):
     serve_current(dailymed)
     dailymed.histories[ALPHA_NEW] = [(5, "Apr 10, 2025"), (4, "Mar 15, 2024")]
