@@ -195,7 +195,8 @@ def test_labels_has_the_shape_of_every_read_command_markdown_included(labels, da
     result = labels("--format", "markdown", folder=alpha_only)
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("# US labels compared with DailyMed")
-    assert f"| alphatinib | `{ALPHA_NEW}` | current | 4 | 4 | 2024-03-15 |" in result.stdout
+    assert f"- **alphatinib** · SPL set id `{ALPHA_NEW}`\n" in result.stdout
+    assert "Recorded: version 4 · DailyMed's newest: version 4, published 2024-03-15" in result.stdout
     assert "not medical advice" in result.stdout.splitlines()[-1]
 
 

@@ -152,17 +152,7 @@ class Notice:
     """The closing notice: informational, not medical advice."""
 
 
-@dataclass(repr=False, eq=False)
-class Alternatives:
-    """The same facts in the shape each reader takes in best, only where one shape cannot serve
-    both: ``terminal`` blocks (lines that fit a screen), ``page`` blocks (Markdown: tables, a
-    page's own headings). Either may be empty."""
-
-    terminal: tuple[Block, ...] = ()
-    page: tuple[Block, ...] = ()
-
-
-Block = Union[Title, Heading, Cited, List, Labelled, Grid, Note, References, Notice, Alternatives]
+Block = Union[Title, Heading, Cited, List, Labelled, Grid, Note, References, Notice]
 
 
 @dataclass(repr=False, eq=False)

@@ -1,11 +1,11 @@
 """The labels answer as a document: every US label the monographs rest on, its status first, then
-what rests on it; a page (Markdown) leads with them all in one table."""
+what rests on it."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from trkmono.views.document import Alternatives, Cited, Document, Emphasis, Grid, List, Note, Notice, Span, Title, line
+from trkmono.views.document import Cited, Document, Emphasis, List, Note, Notice, Span, Title, line
 
 if TYPE_CHECKING:
     from trkmono.watch.labels import Label, Report
@@ -18,23 +18,14 @@ NOTHING = "No regulatory-label reference records an SPL set id (spl_set_id); not
 
 
 def labels(report: Report) -> Document:
-    """The labels (a table of them on a page), each with its status, versions and what cites it,
+    """The labels, each with its status, versions and what cites it,
     then the counts and the notice."""
     doc = Document().add(Title("", f"US labels compared with DailyMed at {report.service}"))
     if report.labels:
-        doc.add(Alternatives(page=(_table(report),)), List(tuple(_label(label) for label in report.labels)))
+        doc.add(List(tuple(_label(label) for label in report.labels)))
     else:
         doc.add(Note(NOTHING))
     return doc.add(Note(f"{report.summary()}."), Notice())
-
-
-def _table(report: Report) -> Grid:
-    """One row per label: drugs, set id, status, versions recorded, DailyMed's newest and its date."""
-    return Grid(("Drugs", "SPL set id", "Status", "Recorded", "DailyMed's newest", "Published"), tuple(
-        ((Cited(line(", ".join(label.drugs))),), (Cited(line(Span(label.set_id, "code"))),),
-         *((Cited(line(text)),) for text in (label.status, ", ".join(_version(v) for v in label.recorded_versions),
-                                             str(label.history.newest.number), label.history.newest.published)))
-        for label in report.labels))
 
 
 def _label(label: Label) -> Cited:
@@ -71,6 +62,3 @@ def _versions(versions: list[int | None]) -> str:
     """'version 4, no version'."""
     return ", ".join("no version" if v is None else f"version {v}" for v in versions)
 
-
-def _version(v: int | None) -> str:
-    return "none" if v is None else str(v)

@@ -1,8 +1,7 @@
 """The provenance report for curators as a document (its JSON is in views/json.py).
 
 Counts use the data's own words (evidence statuses and tiers as written in the YAML), so a curator
-can go from the report to the file. A terminal reads each monograph's counts and claims as lines,
-a page (Markdown) as tables: those parts come in both shapes (``Alternatives``).
+can go from the report to the file.
 """
 
 from __future__ import annotations
@@ -10,8 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from trkmono.clinical.provenance import UNCONFIRMED_LIMIT
-from trkmono.views.document import (Alternatives, Block, Cited, Document, Grid, Heading, Labelled, List, Note, Span,
-                                    Title, line)
+from trkmono.views.document import Block, Cited, Document, Heading, List, Note, Span, Title, line
 
 if TYPE_CHECKING:
     from trkmono.clinical.provenance import Claim, Report
@@ -33,13 +31,12 @@ def provenance(reports: list[Report]) -> Document:
 def _report(r: Report) -> list[Block]:
     """The monograph's heading, review date and counts, then the claims and references to look at."""
     blocks: list[Block] = [
-        Alternatives((Heading(f"{r.generic_name.upper()} — provenance"),), (Heading(r.generic_name),)),
+        Heading(f"{r.generic_name} — provenance"),
         Note(f"Last reviewed: {r.last_reviewed} · {r.claims} claims · curator notes: {_notes(r)}"),
-        Alternatives(_count_lines(r), _count_tables(r)),
+        *_count_lines(r),
         Heading(f"{SECONDARY_TITLE} ({len(r.secondary_only)})", level=3)]
     if r.secondary_only:
-        blocks.append(Alternatives((List(tuple(_claim(c) for c in r.secondary_only), indent=2, bullets=False),),
-                                   (_claims_table(r.secondary_only),)))
+        blocks.append(List(tuple(_claim(c) for c in r.secondary_only), indent=2, bullets=False))
     blocks.append(Heading(f"{UNCITED_TITLE} ({len(r.uncited_references)})", level=3))
     if r.uncited_references:
         blocks.append(List(tuple(Cited(line(f"{ref.id} — {ref.title} ({ref.tier})")) for ref in r.uncited_references),
@@ -54,29 +51,10 @@ def _count_lines(r: Report) -> tuple[Block, ...]:
         ("Strongest cited tier", _counts(r.by_strongest_tier))))
 
 
-def _count_tables(r: Report) -> tuple[Block, ...]:
-    """The claims by evidence status with their shares, the shares in words, the claims by strongest tier."""
-    return (Grid(("evidence status", "claims", "share"),
-                 tuple(_cells(status, str(n), f"{r.shares[status]:.0%}") for status, n in r.by_evidence.items())),
-            Labelled("Share of claims", line(_shares(r))),
-            Grid(("strongest cited tier", "claims"),
-                 tuple(_cells(tier, str(n)) for tier, n in r.by_strongest_tier.items())))
-
-
 def _claim(c: Claim) -> Cited:
     """'dosing.renal[0] [medscape] unconfirmed', its text under it."""
     return Cited(line(Span(c.location, "code"), f" [{', '.join(c.cite)}] {c.evidence}"),
                  detail=line(Span(c.snippet, "faint")) if c.snippet else ())
-
-
-def _claims_table(claims: list[Claim]) -> Grid:
-    return Grid(("where", "cites", "evidence", "text"),
-                tuple(((Cited(line(Span(c.location, "code"))),), *_cells(", ".join(c.cite), c.evidence, c.snippet))
-                      for c in claims))
-
-
-def _cells(*texts: str) -> tuple[tuple[Cited, ...], ...]:
-    return tuple((Cited(line(text)),) for text in texts)
 
 
 def _counts(counts: dict[str, int]) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from trkmono.views.citations import LEGEND
-from trkmono.views.document import (Alternatives, Cited, Document, Grid, Heading, Labelled, Line, List, Note, Notice,
+from trkmono.views.document import (Cited, Document, Grid, Heading, Labelled, Line, List, Note, Notice,
                                     References, Span, Title)
 from trkmono.views.markdown import Markers, _notice, _reference, _table, escape
 
@@ -132,11 +132,6 @@ def _closing(block: Notice, mark: Markers) -> str:
     return _notice()
 
 
-def _alternatives(block: Alternatives, mark: Markers) -> str:
-    """The shape a page reads best."""
-    return "\n\n".join(part for part in (_BLOCKS[type(b)](b, mark) for b in block.page) if part)
-
-
 _BLOCKS: dict[type, Callable[[Any, Markers], str]] = {
     Title: _title, Heading: _heading, Cited: _cited, List: _list, Labelled: _labelled, Grid: _grid, Note: _note,
-    References: _references, Notice: _closing, Alternatives: _alternatives}
+    References: _references, Notice: _closing}

@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from trkmono.views.citations import current
-from trkmono.views.document import (Alternatives, Cited, Document, Grid, Heading, Labelled, Line, List, Note, Notice,
+from trkmono.views.document import (Cited, Document, Grid, Heading, Labelled, Line, List, Note, Notice,
                                     References, Span, Title)
 from trkmono.views.terminal import BLOCK, Hanging, heading, mark, notice, print_blocks, print_references
 
@@ -167,12 +167,6 @@ def _widths(block: Grid, columns: list[int], whole: list[int], words: list[int],
     return widths
 
 
-def _alternatives(console: Console, block: Alternatives, doc: Document) -> None:
-    """The shape a terminal reads best."""
-    for part in block.terminal:
-        _BLOCKS[type(part)](console, part, doc)
-
-
 def _note(console: Console, block: Note, doc: Document) -> None:
     console.print(Hanging("", Text(block.text, style=NOTE_STYLES[block.kind])))
 
@@ -188,4 +182,4 @@ def _notice(console: Console, block: Notice, doc: Document) -> None:
 
 _BLOCKS: dict[type, Callable[[Console, Any, Document], None]] = {
     Title: _title, Heading: _heading, Cited: _cited, List: _list, Labelled: _labelled, Grid: _grid, Note: _note,
-    References: _references, Notice: _notice, Alternatives: _alternatives}
+    References: _references, Notice: _notice}
