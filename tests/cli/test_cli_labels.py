@@ -195,8 +195,19 @@ def test_labels_has_the_shape_of_every_read_command_markdown_included(labels, da
     result = labels("--format", "markdown", folder=alpha_only)
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("# US labels compared with DailyMed")
-    assert f"| alphatinib | `{ALPHA_NEW}` | current | 4 | 4 | 2024-03-15 |" in result.stdout
+    assert f"- **alphatinib** · SPL set id `{ALPHA_NEW}`\n" in result.stdout
+    assert "Recorded: version 4 · DailyMed's newest: version 4, published 2024-03-15" in result.stdout
     assert "not medical advice" in result.stdout.splitlines()[-1]
+
+
+def test_markdown_says_what_the_terminal_says_of_each_label(labels, dailymed, alpha_only):
+    """One document for both: the status explained and the claims resting on the label, on a page too."""
+    serve_current(dailymed)
+    page = labels("--format", "markdown", folder=alpha_only).stdout
+    text = " ".join(labels(folder=alpha_only).stdout.split())
+    for said in ("**CURRENT** every reference to it records DailyMed's newest version.",
+                 "Cited by alphatinib as 'alpha-label' (version 4): 10 claim(s)"):
+        assert said in page and said.replace("**", "") in text
 
 
 def test_json_carries_the_same_in_the_envelope(labels, dailymed):

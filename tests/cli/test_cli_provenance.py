@@ -52,7 +52,7 @@ def test_text_report(cli):
     result = cli("provenance", "provinib", "--data-dir", PROVENANCE, env={"COLUMNS": "200"})
     assert result.exit_code == 0 and result.stderr == ""
     lines = [line.rstrip() for line in result.stdout.splitlines()]
-    assert lines[0].startswith("PROVINIB — provenance")
+    assert lines[0].startswith("provinib — provenance ─")
     assert lines[1:6] == [
         "Last reviewed: 2026-11-01 · 9 claims · curator notes: 4 (monograph 2 · claims 1 · references 1)",
         "Evidence status:      confirmed 6 · corroborated 1 · unconfirmed 2",
@@ -71,11 +71,11 @@ def test_markdown_report(cli):
     result = cli("provenance", "--format", "markdown", "--data-dir", PROVENANCE)
     assert result.exit_code == 0
     out = result.stdout
-    assert out.startswith("# Provenance of the monographs\n\n## provinib\n")
-    assert ("| evidence status | claims | share |\n|---|---|---|\n| confirmed | 6 | 67% |\n| corroborated | 1 | 11% |\n"
-            "| unconfirmed | 2 | 22% |") in out
-    assert "| secondary-web | 3 |" in out
-    assert ("| `review.caveats[0]` | prov-blog | unconfirmed | A fictional caveat from a blog. |") in out
+    assert out.startswith("# Provenance of the monographs\n\n## provinib — provenance\n")
+    assert "\n**Evidence status:** confirmed 6 · corroborated 1 · unconfirmed 2\n" in out
+    assert "\n**Share of claims:** confirmed 67% · corroborated 11% · unconfirmed 22% (over the 20% limit" in out
+    assert "secondary-web 3\n" in out
+    assert "- `review.caveats[0]` \\[prov-blog\\] unconfirmed: A fictional caveat from a blog.\n" in out
     assert "### References cited by nothing (1)\n\n- prov-brochure — A fictional brochure nobody cites (manufacturer)" in out
 
 

@@ -18,13 +18,12 @@ def list_command(*, read: Reading) -> None:
     """
     library = read.library()
     from trkmono.regions import view
-    from trkmono.views import json as as_json, markdown
+    from trkmono.views import json as as_json
+    from trkmono.views.builders.library import library as table
 
     def heads():  # read one at a time, as the chosen region reads them
         return (view(head, read.region) for head in library.heads())
-    read.answer(text=lambda console: terminal().render_list(console, heads()),
-                json=lambda: as_json.library_json(heads(), [b.path for b in library.broken]),
-                markdown=lambda: markdown.library(heads()))
+    read.document(lambda: table(heads()), json=lambda: as_json.library_json(heads(), [b.path for b in library.broken]))
 
 
 @read_command

@@ -17,7 +17,6 @@ def provenance(names: Names = None, *, read: Reading) -> None:
     chosen = [read.find(library, n) for n in names] if names else list(read.monographs(library))
     from trkmono.clinical.provenance import provenance as report
     reports = [report(m) for m in {m.id: m for m in chosen}.values()]
-    from trkmono.views import json as as_json, provenance as views
-    read.answer(text=lambda console: views.render_provenance(console, reports),
-                json=lambda: as_json.provenance_json(reports),
-                markdown=lambda: views.markdown(reports))
+    from trkmono.views import json as as_json
+    from trkmono.views.builders.provenance import provenance as document
+    read.document(lambda: document(reports), json=lambda: as_json.provenance_json(reports))

@@ -63,14 +63,7 @@ def labels(
         raise UsageError(str(exc)) from None
     if update and not read.quiet:
         say(f"recorded {len(report.labels)} label version(s) as read in {baseline}")
-    from trkmono.views import json as as_json, markdown
-    read.answer(text=lambda console: _views().render_labels(console, report),
-                json=lambda: as_json.labels_json(report),
-                markdown=lambda: markdown.labels(report),
-                failed=None if report.all_current else f"labels to review: {report.summary()}")
-
-
-def _views():
-    """The terminal view, imported only when text is asked for (rich is not loaded otherwise)."""
-    from trkmono.views import labels as module
-    return module
+    from trkmono.views import json as as_json
+    from trkmono.views.builders.labels import labels as document
+    read.document(lambda: document(report), json=lambda: as_json.labels_json(report),
+                  failed=None if report.all_current else f"labels to review: {report.summary()}")

@@ -14,12 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal, Union
 
-Emphasis = Literal["strong", "alert", "flag", "badge", "good", "caution", "faint", "em", "match"]
+Emphasis = Literal["strong", "alert", "flag", "badge", "good", "caution", "faint", "em", "match", "code"]
 """How a span stands out: strong (bold), alert (a warning: bold red in a terminal), flag (what a
 prescriber must act on: as alert, and marked ⚠ in Markdown, which has no colour), badge (a word that
 must not be missed, black on yellow in a terminal), good (a result),
 caution (something missing: yellow in a terminal, plain in Markdown), faint (secondary words), em (italic),
-match (the words a search found)."""
+match (the words a search found), code (an identifier: a field's path, a set id)."""
 
 
 @dataclass(repr=False, eq=False)
@@ -119,6 +119,13 @@ class Grid:
     stub: str = ""
     """What the row labels are, heading their column in Markdown; a terminal leaves that corner
     empty (its labels stand in bold, and a stacked grid has no header to repeat it)."""
+    wrapping: tuple[int, ...] = ()
+    """The columns (by index) that wrap, between words only, sharing the width the others leave,
+    the first served first. Given, a terminal draws the grid as a list: never stacked, no rules
+    between rows, every other column whole on one line, a long list a block of rows at a time with
+    the same widths."""
+    optional: tuple[int, ...] = ()
+    """Columns a terminal too narrow for the whole list leaves out, in this order."""
 
 
 @dataclass(repr=False, eq=False)

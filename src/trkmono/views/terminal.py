@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from rich import box
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.rule import Rule
@@ -496,66 +495,3 @@ _SECTION_RENDERERS = {
     "efficacy": _efficacy,
 }
 
-
-# ---------------------------------------------------------------------------------------------
-# list
-
-
-def brief_class(drug_class: str) -> str:
-    """A class as a list shows it: its words before any parenthesis ('kinase inhibitor')."""
-    return drug_class.split(" (")[0]
-
-
-def render_list(console: Console, monographs: Iterable[Monograph]) -> None:
-    """A table of the library. Names, brands and dates are never cut, nor any word of a status:
-    the class is shown briefly and folds between words, and is left out (then the generation too)
-    when the terminal is too narrow for the rest. Only the rows' text is kept, and the table is
-    drawn a block of rows at a time with the same widths, so a large library takes little memory."""
-    rows = [{"Name": m.identity.generic_name,
-             "Brands": ", ".join(describe.brand_names(m.identity)) or "—",
-             "Class": brief_class(m.identity.classification.drug_class), "Gen.": m.identity.classification.generation,
-             "Status": describe.region_status(m) + ("; identity in doubt" if m.identity.identity_doubt else ""),
-             "Reviewed": m.review.last_reviewed} for m in monographs]
-    columns = ["Name", "Brands", "Class", "Gen.", "Status", "Reviewed"]
-    for optional in ("Class", "Gen.", None):
-        if _least_width(rows, columns) <= console.width or optional is None:
-            break
-        columns.remove(optional)
-    widths = _widths(rows, columns, console.width)
-    for start in range(0, max(len(rows), 1), BLOCK):
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, show_header=start == 0)
-        for name, width in widths.items():
-            table.add_column(name, no_wrap=name not in WRAPPING, width=width)
-        for row in rows[start:start + BLOCK]:
-            table.add_row(*(Text(row[name]) for name in columns))
-        console.print(table)
-    notice(console)
-
-
-WRAPPING = ("Class", "Status")
-"""The list's columns that may wrap (between words only); the others are never wrapped."""
-
-
-def _widest(rows: list[dict[str, str]], name: str, words: bool) -> int:
-    """The widest cell of a column (or its widest word, for a column that wraps), header included."""
-    cells = [row[name] for row in rows] + [name]
-    return max(cell_len(part) for cell in cells for part in (cell.split() if words else [cell]))
-
-
-def _widths(rows: list[dict[str, str]], columns: list[str], room: int) -> dict[str, int]:
-    """Each column's width: the whole cell for the columns that never wrap, and what is left shared
-    by the wrapping ones (the status first), each at least its widest word and at most its widest cell."""
-    widths = {name: _widest(rows, name, words=False) for name in columns if name not in WRAPPING}
-    left = room - sum(widths.values()) - 3 * (len(columns) - 1)
-    wrapping = [name for name in WRAPPING if name in columns]
-    for index, name in enumerate(reversed(wrapping)):  # Status, then Class
-        others = sum(_widest(rows, other, words=True) for other in wrapping if other != name and other not in widths)
-        widths[name] = max(_widest(rows, name, words=True), min(_widest(rows, name, words=False), left - others))
-        left -= widths[name]
-    return {name: widths[name] for name in columns}
-
-
-def _least_width(rows: list[dict[str, str]], columns: list[str]) -> int:
-    """The narrowest the list can be drawn without cutting a word: the columns' least widths and,
-    between columns, two cells of padding and one of rule."""
-    return sum(_widest(rows, name, words=name in WRAPPING) for name in columns) + 3 * (len(columns) - 1)

@@ -1,17 +1,25 @@
 """A document as Markdown: headings, lists, pipe tables and a linked reference list (rich is not imported).
 
 Every string from the data is escaped as views.markdown.escape does, so it can never become Markdown
-structure or HTML; a span's words are escaped inside their emphasis.
+structure or HTML; a span's words are escaped inside their emphasis (a code span holds only an identifier's
+characters, which need no escape).
 """
 
 from __future__ import annotations
 
-from trkmono.views.document import (Cited, Document, Grid, Heading, Labelled, Line, List, Note, Notice, References,
-                                    Span, Title)
-from trkmono.views.markdown import Markers, _linked, _notice, _table, escape
+import re
+from collections.abc import Callable
+from typing import Any
+
+from trkmono.views.citations import LEGEND
+from trkmono.views.document import (Cited, Document, Grid, Heading, Labelled, Line, List, Note, Notice,
+                                    References, Span, Title)
+from trkmono.views.markdown import Markers, _notice, _reference, _table, escape
 
 MARKS = {"strong": "**", "alert": "**", "flag": "**", "badge": "**", "good": "**", "caution": "", "faint": "", "em": "*",
-         "match": "**"}
+         "match": "**", "code": "`"}
+IDENTIFIER = re.compile(r"[\w.\[\]-]+")
+"""What a code span may hold as it is (a field's path, a set id): nothing Markdown or a table reads."""
 
 
 def render(doc: Document) -> str:
@@ -40,11 +48,13 @@ def inline(parts: Line) -> str:
 
 
 def _emphasis(span: Span) -> str:
-    """'**words**' (flagged: '**words** ⚠'); spaces at its edges stay outside the marks."""
+    """'**words**' (flagged: '**words** ⚠'; an identifier: '`words`'); spaces at its edges stay outside the marks."""
     core = escape(span.text)
     if not core:
         return words(span.text)
     marks = MARKS[span.emphasis]
+    if marks == "`":  # an identifier stands as it is in a code span; anything else reads as escaped words
+        core, marks = (span.text.strip(), marks) if IDENTIFIER.fullmatch(span.text.strip()) else (core, "")
     lead = " " if span.text[0].isspace() else ""
     trail = " " if span.text[-1].isspace() else ""
     return f"{lead}{marks}{core}{marks}{' ⚠' if span.emphasis == 'flag' else ''}{trail}"
@@ -106,9 +116,22 @@ def _references(block: References, mark: Markers) -> str:
     return "\n".join([f"{'#' * block.level} References", ""] + _linked(mark))
 
 
+def _linked(mark: Markers) -> list[str]:
+    """The legend and the numbered references of a several-drug output, each linked and named by drug."""
+    listed = mark.numbering.listed()
+    several = mark.numbering.drugs() > 1
+    lines = [f"*{escape(LEGEND)}*", ""]
+    for item in listed:
+        drug = f"{escape(item.monograph.identity.generic_name)}: " if several and item.monograph else ""
+        body = _reference(item.reference) if item.reference is not None else escape(item.ref_id)
+        lines.append(f"- \\[{item.number}\\] {drug}{body}")
+    return lines
+
+
 def _closing(block: Notice, mark: Markers) -> str:
     return _notice()
 
 
-_BLOCKS = {Title: _title, Heading: _heading, Cited: _cited, List: _list, Labelled: _labelled, Grid: _grid,
-           Note: _note, References: _references, Notice: _closing}
+_BLOCKS: dict[type, Callable[[Any, Markers], str]] = {
+    Title: _title, Heading: _heading, Cited: _cited, List: _list, Labelled: _labelled, Grid: _grid, Note: _note,
+    References: _references, Notice: _closing}

@@ -6,6 +6,11 @@ address in the reference list stands whole. Text reaches rich only as ``Text``, 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+from rich import box
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -13,10 +18,10 @@ from rich.text import Text
 from trkmono.views.citations import current
 from trkmono.views.document import (Cited, Document, Grid, Heading, Labelled, Line, List, Note, Notice,
                                     References, Span, Title)
-from trkmono.views.terminal import Hanging, heading, mark, notice, print_blocks, print_references
+from trkmono.views.terminal import BLOCK, Hanging, heading, mark, notice, print_blocks, print_references
 
 STYLES = {"strong": "bold", "alert": "bold red", "flag": "bold red", "badge": "bold black on yellow", "good": "bold green", "caution": "yellow",
-          "faint": "dim", "em": "italic", "match": "bold reverse"}
+          "faint": "dim", "em": "italic", "match": "bold reverse", "code": "cyan"}
 NOTE_STYLES = {"plain": "", "aside": "italic", "key": "dim"}
 
 
@@ -55,7 +60,10 @@ def _statement(item: Cited, doc: Document, prefix: str) -> Hanging:
 
 def _said(item: Cited) -> Text:
     """The item's text, its marker, and what follows the marker."""
-    return text(item.text) + mark(item.claim, item.owner, locators=not item.compact) + text(item.after)
+    said = text(item.text)
+    if item.claim is not None:
+        said.append_text(mark(item.claim, item.owner, locators=not item.compact))
+    return said.append_text(text(item.after)) if item.after else said
 
 
 def _item(item: Cited, doc: Document, indent: int, bullets: bool) -> list[RenderableType]:
@@ -64,7 +72,7 @@ def _item(item: Cited, doc: Document, indent: int, bullets: bool) -> list[Render
         prefix, under = f"{item.number}. ", len(f"{item.number}. ")
     else:
         prefix, under = " " * indent + ("• " if bullets else ""), indent + 4
-    detail = [Hanging(" " * under, text(item.detail))] if item.detail else []
+    detail: list[RenderableType] = [Hanging(" " * under, text(item.detail))] if item.detail else []
     return [_statement(item, doc, prefix)] + detail + [_statement(child, doc, " " * under) for child in item.children]
 
 
@@ -84,7 +92,10 @@ def _labelled(console: Console, block: Labelled, doc: Document) -> None:
 
 def _grid(console: Console, block: Grid, doc: Document) -> None:
     """A table when every column has ``min_width`` cells, else row by row: a heading naming the row,
-    then each column's cell under its name."""
+    then each column's cell under its name. A grid with wrapping columns is drawn as a list."""
+    if block.wrapping:
+        _listing(console, block)
+        return
     least = block.min_width
     if block.whole_markers:
         least = max(least, max((mark(item.claim, item.owner).cell_len + 4 for row in block.rows
@@ -105,7 +116,55 @@ def _grid(console: Console, block: Grid, doc: Document) -> None:
 
 def _cell(cell: tuple[Cited, ...]) -> Text:
     """A cell's statements, one a line, each with its marker."""
-    return Text("\n").join(_said(item) for item in cell)
+    return _said(cell[0]) if len(cell) == 1 else Text("\n").join(_said(item) for item in cell)
+
+
+def _listing(console: Console, block: Grid) -> None:
+    """The grid as a list: no cell is cut, nor any word of a wrapping one; the optional columns are
+    left out while the list is too wide. The rows are drawn a block at a time, with the same widths
+    and the header only above the first, so a long list is one table."""
+    whole, words = _extents(block)
+    columns = list(range(len(block.header)))
+
+    def least() -> int:  # each column at its least width; between columns, two cells of padding and a rule
+        return sum(words[c] if c in block.wrapping else whole[c] for c in columns) + 3 * (len(columns) - 1)
+    for optional in block.optional:
+        if least() <= console.width:
+            break
+        columns.remove(optional)
+    widths = _widths(block, columns, whole, words, console.width)
+    for start in range(0, max(len(block.rows), 1), BLOCK):
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, show_header=start == 0)
+        for c in columns:
+            table.add_column(block.header[c], no_wrap=c not in block.wrapping, width=widths[c])
+        for row in block.rows[start:start + BLOCK]:
+            table.add_row(*(_cell(row[c]) for c in columns))
+        console.print(table)
+
+
+def _extents(block: Grid) -> tuple[list[int], list[int]]:
+    """Each column's widest cell and widest word, its header's included."""
+    whole = [cell_len(title) for title in block.header]
+    words = [max((cell_len(word) for word in title.split()), default=0) for title in block.header]
+    for row in block.rows:
+        for c, cell in enumerate(row):
+            for said in _cell(cell).plain.splitlines():
+                whole[c] = max(whole[c], cell_len(said))
+                words[c] = max([words[c], *(cell_len(word) for word in said.split())])
+    return whole, words
+
+
+def _widths(block: Grid, columns: list[int], whole: list[int], words: list[int], room: int) -> dict[int, int]:
+    """The whole cell for the columns that never wrap; what they leave shared by the wrapping ones,
+    in their order, each at least its widest word and at most its widest cell."""
+    widths = {c: whole[c] for c in columns if c not in block.wrapping}
+    left = room - sum(widths.values()) - 3 * (len(columns) - 1)
+    wrapping = [c for c in block.wrapping if c in columns]
+    for c in wrapping:
+        others = sum(words[other] for other in wrapping if other != c and other not in widths)
+        widths[c] = max(words[c], min(whole[c], left - others))
+        left -= widths[c]
+    return widths
 
 
 def _note(console: Console, block: Note, doc: Document) -> None:
@@ -121,5 +180,6 @@ def _notice(console: Console, block: Notice, doc: Document) -> None:
     notice(console)
 
 
-_BLOCKS = {Title: _title, Heading: _heading, Cited: _cited, List: _list, Labelled: _labelled, Grid: _grid,
-           Note: _note, References: _references, Notice: _notice}
+_BLOCKS: dict[type, Callable[[Console, Any, Document], None]] = {
+    Title: _title, Heading: _heading, Cited: _cited, List: _list, Labelled: _labelled, Grid: _grid, Note: _note,
+    References: _references, Notice: _notice}
