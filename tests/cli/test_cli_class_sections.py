@@ -187,7 +187,9 @@ def test_provenance_shows_the_shares_and_approved_new_drugs_stay_within_20_perce
         assert shares["unconfirmed"] <= 0.20 and reports[drug]["over_unconfirmed_limit"] is False
     out = text(cli("provenance"))
     assert "Share of claims: confirmed" in out
-    assert "(over the 20% limit for an approved drug)" not in out.split("TALETRECTINIB")[1].split("—")[0]
+    taletrectinib = out.split("taletrectinib — provenance")[1].split(" — provenance")[0]
+    assert "Share of claims: confirmed" in taletrectinib
+    assert "(over the 20% limit for an approved drug)" not in taletrectinib
 
 
 REPOTRECTINIB_SECTIONS = ("contraindications", "driving", "effects_on_other_drugs", "reproduction")
