@@ -188,7 +188,7 @@ def reference_entry(item: Listed, with_drug: bool) -> str:
     return drug + (describe.reference_line(item.reference) if item.reference is not None else item.ref_id)
 
 
-def label_revision(m: Monograph) -> Reference | None:
+def label_revision(m: Plain) -> Reference | None:
     """The regulatory label with the newest revision (or publication) date, if the monograph cites one:
     the chosen region's own label where the monograph is read under a region."""
     region = getattr(m, "region", None)
@@ -212,13 +212,6 @@ def cyp3a_groups(m: Monograph) -> list[tuple[str, list[Adjustment]]]:
     for a in m.dosing.cyp3a4:
         groups.setdefault(a.condition.strip().casefold(), []).append(a)
     return list(groups.items())
-
-
-def cyp3a_effect(a: Adjustment) -> str:
-    """describe.adjustment, but a rule without an amount says so instead of 'no dose change'."""
-    if a.percent_change is None and a.set_dose is None:
-        return "avoid" if a.avoid else "no amount stated (read the rule)"
-    return describe.adjustment(a)
 
 
 def resistance_references(findings: Iterable[Finding]) -> list[tuple[Monograph, list[str]]]:

@@ -6,8 +6,11 @@ structure or HTML; a span's words are escaped inside their emphasis.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from trkmono.views.document import (Cited, Document, Grid, Heading, Labelled, Line, List, Note, Notice, References,
-                                    Span, Title)
+                                    Rows, Span, Title)
 from trkmono.views.markdown import Markers, _linked, _notice, _table, escape
 
 MARKS = {"strong": "**", "alert": "**", "flag": "**", "badge": "**", "good": "**", "caution": "", "faint": "", "em": "*",
@@ -16,7 +19,7 @@ MARKS = {"strong": "**", "alert": "**", "flag": "**", "badge": "**", "good": "**
 
 def render(doc: Document) -> str:
     """The document's blocks, a blank line between them, ending with a line break."""
-    mark = Markers()
+    mark = Markers(doc.monograph) if doc.follow else Markers()
     parts = [_BLOCKS[type(block)](block, mark) for block in doc.blocks]
     return "\n\n".join(part for part in parts if part) + "\n"
 
@@ -51,7 +54,9 @@ def _emphasis(span: Span) -> str:
 
 
 def _title(block: Title, mark: Markers) -> str:
-    return f"# {escape(block.subject + block.rest)}"
+    """'# name', then each fact on a line of its own ('Also known as: LOXO-101')."""
+    facts = [f"{escape(fact.label)}: {inline(fact.text)}" for fact in block.facts]
+    return "\n\n".join([f"# {escape(block.subject + block.rest)}", *facts])
 
 
 def _heading(block: Heading, mark: Markers) -> str:
@@ -87,6 +92,12 @@ def _labelled(block: Labelled, mark: Markers) -> str:
     return f"**{escape(block.label)}:** " + inline(block.text) + mark(block.claim)
 
 
+def _rows(block: Rows, mark: Markers) -> str:
+    """'- **Label:** item; item', every item (one-a-line items joined by '; ' too)."""
+    return "\n".join(f"- **{escape(row.label)}:** " + ("; " if row.joint == "\n" else row.joint).join(
+        _statement(item, mark) for item in row.items) for row in block.rows)
+
+
 def _grid(block: Grid, mark: Markers) -> str:
     """A pipe table; a cell's statements are joined by line breaks (<br>)."""
     rows = [["<br>".join(inline(item.text) + mark(item.claim, item.owner) + inline(item.after) for item in cell)
@@ -103,12 +114,14 @@ def _note(block: Note, mark: Markers) -> str:
 
 def _references(block: References, mark: Markers) -> str:
     mark.numbering.resolve(block.groups)
-    return "\n".join([f"{'#' * block.level} References", ""] + _linked(mark))
+    return "\n".join([f"{'#' * block.level} {escape(block.title)}", ""]
+                     + _linked(mark, block.cited_only, block.notes, block.curator_notes))
 
 
 def _closing(block: Notice, mark: Markers) -> str:
     return _notice()
 
 
-_BLOCKS = {Title: _title, Heading: _heading, Cited: _cited, List: _list, Labelled: _labelled, Grid: _grid,
-           Note: _note, References: _references, Notice: _closing}
+_BLOCKS: dict[type, Callable[[Any, Markers], str]] = {
+    Title: _title, Heading: _heading, Cited: _cited, List: _list, Labelled: _labelled, Rows: _rows, Grid: _grid,
+    Note: _note, References: _references, Notice: _closing}
