@@ -95,7 +95,8 @@ def test_dose_markdown_uses_the_same_markers(cli):
     assert re.search(r"\\\[\d", out)
 
 
-@pytest.mark.parametrize("args", [["dose", "larotrectinib", "--format", "markdown"],
+@pytest.mark.parametrize("args", [["show", "larotrectinib", "--format", "markdown"],
+                                  ["dose", "larotrectinib", "--format", "markdown"],
                                   ["search", "fatigue", "--format", "markdown"],
                                   ["interactions", "entrectinib", "--format", "markdown"],
                                   ["patient", "larotrectinib", "--age", "8", "--bsa", "0.6", "--json"]])

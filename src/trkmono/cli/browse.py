@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from trkmono.cli.common import Reading, read_command, terminal
+from trkmono.cli.common import Reading, read_command
 from trkmono.cli.options import ASPECT, SECTIONS, Name, Names, choice
 
 
@@ -46,10 +46,10 @@ def show(
     """
     chosen = section or None
     monograph = read.find(read.library(), name)
-    from trkmono.views import json as as_json, markdown
-    read.answer(text=lambda console: terminal().render_monograph(console, monograph, chosen, brief=brief, notes=notes),
-                json=lambda: as_json.monograph_json(monograph, chosen),
-                markdown=lambda: markdown.monograph(monograph, chosen, brief=brief, notes=notes))
+    from trkmono.views import json as as_json
+    from trkmono.views.builders.monograph import monograph as build
+    read.document(lambda: build(monograph, chosen, brief=brief, notes=notes),
+                  json=lambda: as_json.monograph_json(monograph, chosen))
 
 
 @read_command

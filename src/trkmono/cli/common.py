@@ -139,9 +139,3 @@ def answer(fmt: str, color: str, text=None, json=None, markdown=None, page: bool
     else:
         from trkmono.views.console import rendered
         emit(rendered(color, text), page=page)
-
-
-def terminal():
-    """The terminal views, imported only when text is asked for (rich is not loaded otherwise)."""
-    from trkmono.views import terminal as module
-    return module

@@ -615,12 +615,12 @@ def _adjustment(kind: str, label: str, rules: list[Plain], condition: str, patie
     if rule is None:
         for a in matching:
             out.steps.append(Step(kind, title, a, describe.population(a.population) if a.population else None,
-                                  a.rule, avoid=a.avoid, amount_stated=_states_amount(a), applied=False,
-                                  effect=_rule_effect(a) + " (not applied)"))
+                                  a.rule, avoid=a.avoid, amount_stated=describe.states_amount(a), applied=False,
+                                  effect=describe.adjustment(a) + " (not applied)"))
         out.refuse(f"{label} {condition}: {why}")
         return None
     step = Step(kind, title, rule, describe.population(rule.population) if rule.population else None,
-                rule.rule, avoid=rule.avoid, amount_stated=_states_amount(rule))
+                rule.rule, avoid=rule.avoid, amount_stated=describe.states_amount(rule))
     out.steps.append(step)
     found = _Rule(step, f"the {label} {condition} rule", replace=rule.set_dose,
                   percent=None if rule.percent_change is None else decimal(rule.percent_change))
@@ -633,15 +633,6 @@ def _adjustment(kind: str, label: str, rules: list[Plain], condition: str, patie
                    f"the {label} {condition} rule states no amount, so trkmono computes no dose for it; "
                    "read the rule")
     return found
-
-
-def _states_amount(a: Plain) -> bool:
-    return a.percent_change is not None or a.set_dose is not None
-
-
-def _rule_effect(a: Plain) -> str:
-    """describe.adjustment, but a rule without an amount says so."""
-    return describe.adjustment(a) if _states_amount(a) or a.avoid else "no amount stated"
 
 
 def _not_combined(modifiers: list[_Rule], out: Outcome) -> None:
@@ -700,7 +691,7 @@ def _label_terms(rule: _Rule) -> str:
     if rule.step.kind == "reduction" and rule.replace is not None:  # a reduction replaces, always
         return describe.dose(rule.replace)
     assert rule.step.source is not None  # an adjustment's step rests on its rule
-    return _rule_effect(rule.step.source)
+    return describe.adjustment(rule.step.source)
 
 
 # ---------------------------------------------------------------------------------------------

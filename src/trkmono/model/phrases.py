@@ -114,8 +114,14 @@ def lead_in(dose_text: str, days: int, condition: str | None = None) -> str:
     return f"{dose_text} for {days} day{'s' if days != 1 else ''} (lead-in)" + (f", {condition}" if condition else "")
 
 
+def states_amount(a: Adjustment | Plain) -> bool:
+    """Whether a dose rule states an amount (a percent change or a dose to use)."""
+    return a.percent_change is not None or a.set_dose is not None
+
+
 def adjustment(a: Adjustment | Plain) -> str:
-    """The computed effect of a rule, e.g. 'avoid; else reduce dose by 50%'."""
+    """What a dose rule does, the one wording of every answer: 'avoid; if unavoidable, reduce dose by
+    50%', 'use 100 mg once daily', 'no dose adjustment'; a rule stating no amount says so."""
     effects = []
     if a.percent_change == 0:
         effects.append("no dose adjustment")
@@ -126,7 +132,7 @@ def adjustment(a: Adjustment | Plain) -> str:
         effects.append(f"use {dose(a.set_dose)}")
     if a.avoid:
         return "avoid" + (f"; if unavoidable, {effects[0]}" if effects else "")
-    return effects[0] if effects else "no dose change stated"
+    return effects[0] if effects else "no amount stated (read the rule)"
 
 
 def no_boxed_warning(m: Plain) -> str:

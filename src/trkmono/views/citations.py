@@ -214,13 +214,6 @@ def cyp3a_groups(m: Plain) -> list[tuple[str, list[Plain]]]:
     return list(groups.items())
 
 
-def cyp3a_effect(a: Plain) -> str:
-    """describe.adjustment, but a rule without an amount says so instead of 'no dose change'."""
-    if a.percent_change is None and a.set_dose is None:
-        return "avoid" if a.avoid else "no amount stated (read the rule)"
-    return describe.adjustment(a)
-
-
 def resistance_references(findings: Iterable[Finding]) -> list[tuple[Plain, list[str]]]:
     groups: dict[str, tuple[Plain, list[str]]] = {}
     for f in findings:

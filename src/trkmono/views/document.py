@@ -40,6 +40,17 @@ def line(*parts: Inline) -> Line:
 
 
 @dataclass(repr=False, eq=False)
+class Fact:
+    """A fact about a title's subject. On a page it stands on a line of its own after its ``label``
+    ('Also known as: LOXO-101'); a terminal runs the facts on after the title, each after ``lead``
+    ('· also LOXO-101'), leaving out a fact whose lead is None (the title's gloss says it there)."""
+
+    label: str
+    text: Line
+    lead: str | None = ""
+
+
+@dataclass(repr=False, eq=False)
 class Title:
     """What the answer is about: ``subject`` (a drug's name: capitals in a terminal) then ``rest``."""
 
@@ -50,6 +61,7 @@ class Title:
     the short name, which is also its anchor for links."""
     page_only: bool = False
     """Only where the answer stands as a page (Markdown); a terminal answer starts with its content."""
+    facts: tuple[Fact, ...] = ()
 
 
 @dataclass(repr=False, eq=False)
@@ -103,6 +115,31 @@ class Labelled:
 
 
 @dataclass(repr=False, eq=False)
+class Row:
+    """A labelled row of ``Rows``: its items one after another, ``joint`` between them ('\\n': one a
+    line), each whole or not at all."""
+
+    label: str
+    items: tuple[Cited, ...]
+    joint: str = "; "
+    lines: int = 1
+    """The lines the row may take where the block must fit a screen: the items that do not fit are
+    counted in ``more`` ('+{} more in Dosing'); the first item is shown whole even when it needs more."""
+    every: bool = False
+    """Every item is shown, whatever the lines."""
+    more: str = "+{} more"
+
+
+@dataclass(repr=False, eq=False)
+class Rows:
+    """Labelled rows meant to be taken in at a glance: in a terminal the labels stand in a column
+    ``width`` wide and each row keeps to its lines; a page (Markdown) has room for every item."""
+
+    rows: tuple[Row, ...]
+    width: int = 10
+
+
+@dataclass(repr=False, eq=False)
 class Grid:
     """A table: ``header``, then rows whose first ``labels`` cells name the row and whose other
     cells (each a few statements, one a line) belong to the header's columns. Narrower than
@@ -145,6 +182,13 @@ class References:
 
     groups: tuple[tuple[Any, tuple[str, ...]], ...] = ()
     level: int = 2
+    title: str = "References"
+    cited_only: bool = False
+    """Only the references a marker cited (else every numbered one)."""
+    notes: bool = False
+    """Each reference with its note about the source."""
+    curator_notes: bool = False
+    """And with its curator note (how it was researched)."""
 
 
 @dataclass(repr=False, eq=False)
@@ -152,7 +196,7 @@ class Notice:
     """The closing notice: informational, not medical advice."""
 
 
-Block = Union[Title, Heading, Cited, List, Labelled, Grid, Note, References, Notice]
+Block = Union[Title, Heading, Cited, List, Labelled, Rows, Grid, Note, References, Notice]
 
 
 @dataclass(repr=False, eq=False)
@@ -162,6 +206,9 @@ class Document:
 
     blocks: list[Block] = field(default_factory=list)
     monograph: Any = None
+    follow: bool = False
+    """The markers number the monograph's references in its own order instead (show: [3] is the same
+    reference in every show of the drug)."""
 
     def add(self, *blocks: Block | None) -> Document:
         self.blocks += [block for block in blocks if block is not None]

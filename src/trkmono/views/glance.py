@@ -3,20 +3,16 @@
 Each row is one thing a prescriber looks for (indication, adult and paediatric dose, forms, the
 reduction ladder, hepatic, renal and CYP3A4 handling, key warnings, monitoring, how current it
 is). Every item is a monograph statement, or a phrase built from one, with the statement itself
-for its citation marker. The terminal and Markdown views decide how much of a row fits.
+for its citation marker. views.builders.monograph makes them the rows of the document; a terminal
+shows as many items of a row as fit its lines, Markdown all of them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
 from trkmono.compiled.plain import Plain
 from trkmono.model import phrases as describe
 from trkmono.views.citations import label_revision
-
-if TYPE_CHECKING:  # the plain data has the shape of these models
-    from trkmono.model.schema import Adjustment, Cited, Dose, Monograph, Population, Regimen, ReductionLadder
 
 
 @dataclass(frozen=True)
@@ -27,7 +23,7 @@ class Item:
 
     lead: str
     text: str = ""
-    claim: Cited | None = None
+    claim: Plain | None = None
 
 
 @dataclass(frozen=True)
@@ -48,7 +44,7 @@ class Row:
     """An empty row is left out silently (not named as 'not given')."""
 
 
-def rows(m: Monograph) -> list[Row]:
+def rows(m: Plain) -> list[Row]:
     """The at-a-glance rows of a monograph, in reading order."""
     return [
         Row("Indication", _indications(m), "indications", one_per_line=True, lines=3),
@@ -72,7 +68,7 @@ def rows(m: Monograph) -> list[Row]:
     ]
 
 
-def elsewhere(m: Monograph) -> str:
+def elsewhere(m: Plain) -> str:
     """One line on what other regions' labels say differently: 'EU, UK labels differ in indications,
     dosing (--region EU)'; '' when nothing was left out for the chosen region."""
     differ = getattr(m, "elsewhere", None) or {}
@@ -84,7 +80,7 @@ def elsewhere(m: Monograph) -> str:
             f"(--region {regions[0]})")
 
 
-def currency(m: Monograph) -> Item:
+def currency(m: Plain) -> Item:
     """How current the monograph is: the newest regulatory label's revision, and the review date."""
     label = label_revision(m)
     reviewed = f"reviewed {m.review.last_reviewed}"
@@ -97,7 +93,7 @@ def currency(m: Monograph) -> Item:
 UNRESTRICTED_FOOD = "with or without food"
 
 
-def regimen(r: Regimen, food: bool = True) -> str:
+def regimen(r: Plain, food: bool = True) -> str:
     """'160 mg once daily for 14 days, then 160 mg twice daily, with or without food'; without
     ``food``, the relation to meals only when it restricts them ('with food')."""
     if food or r.food != UNRESTRICTED_FOOD:
@@ -114,7 +110,7 @@ def strengths(values: list) -> str:
     return ", ".join(f"{describe.number(s.amount)} {s.unit}" for s in values)
 
 
-def ladder_steps(ladder: ReductionLadder) -> str:
+def ladder_steps(ladder: Plain) -> str:
     """'75 → 50 mg twice daily → 100 mg once daily': the unit and frequency once per run."""
     doses = [s.dose for s in ladder.steps]
     parts = []
@@ -124,13 +120,13 @@ def ladder_steps(ladder: ReductionLadder) -> str:
     return " → ".join(parts)
 
 
-def _ladder_population(ladder: ReductionLadder) -> str:
+def _ladder_population(ladder: Plain) -> str:
     """Who a ladder is for, with its phase when it reduces one phase of a regimen."""
     phase = f"{ladder.phase} phase; " if ladder.phase else ""
     return phase + describe.population(ladder.population)
 
 
-def _unit(dose: Dose) -> tuple:
+def _unit(dose: Plain) -> tuple:
     return dose.unit, dose.frequency, dose.max_mg
 
 
@@ -140,24 +136,19 @@ def hepatic_class(condition: str) -> str:
     return "-".join(w.capitalize() for w in words[:-1]) + " " + words[-1].upper() if len(words) > 1 else condition
 
 
-def scope(p: Population | None) -> str:
+def scope(p: Plain | None) -> str:
     """A population's bounds in a few words ('age ≥ 12 years, BSA ≥ 1.51 m2'), '' without any."""
     return ", ".join(part for part in (describe.age_bounds(p), describe.bsa_bounds(p)) if part) if p else ""
 
 
-def effect(a: Adjustment) -> str:
-    """What a rule does in a few words; a rule that states no amount is given in its own words."""
-    if a.percent_change is not None or a.set_dose is not None or a.avoid:
-        return describe.adjustment(a)
-    return a.rule
-
-
-def _rule(a: Adjustment, condition: str, scoped: bool = False) -> Item:
+def _rule(a: Plain, condition: str, scoped: bool = False) -> Item:
+    """'condition: what the rule does'; a rule stating no amount (and not to avoid) in its own words."""
     where = (a.population.description or scope(a.population)) if scoped and a.population else ""
-    return Item(condition + (f" ({where})" if where and not a.short else "") + ":", _short(a, effect(a)), a)
+    does = describe.adjustment(a) if describe.states_amount(a) or a.avoid else a.rule
+    return Item(condition + (f" ({where})" if where and not a.short else "") + ":", _short(a, does), a)
 
 
-def _short(claim: Cited, full: str) -> str:
+def _short(claim: Plain, full: str) -> str:
     """The curator's short form of a statement, else its full text."""
     return claim.short or full
 
@@ -167,12 +158,12 @@ def _ranked(items: list) -> list:
     return sorted(items, key=lambda item: (item.glance is None, item.glance or 0))
 
 
-def _indications(m: Monograph) -> list[Item]:
+def _indications(m: Plain) -> list[Item]:
     return [Item(f"{ind.regulator}" + (f", {describe.event_kind(ind.approval)}" if ind.approval else "") + ":",
                  _short(ind, ind.text), ind) for ind in m.indications]
 
 
-def _dose_rows(m: Monograph) -> list[Row]:
+def _dose_rows(m: Plain) -> list[Row]:
     """Adult and child doses; one 'Dose' row saying why there is none when no dose is labelled."""
     if not m.dosing.regimens:
         unlabelled = m.dosing.unlabelled
@@ -182,7 +173,7 @@ def _dose_rows(m: Monograph) -> list[Row]:
                 lines=4)]
 
 
-def _doses(m: Monograph, groups: set[str]) -> list[Item]:
+def _doses(m: Plain, groups: set[str]) -> list[Item]:
     """Each regimen's dose (led by its bounds when the row has several) and its population in words."""
     regimens = [r for r in m.dosing.regimens if r.population.group in groups]
     items = []
@@ -194,7 +185,7 @@ def _doses(m: Monograph, groups: set[str]) -> list[Item]:
     return items
 
 
-def _warnings(m: Monograph) -> list[Item]:
+def _warnings(m: Plain) -> list[Item]:
     """The boxed warning, then the warnings the curator ranked for the first screen, in rank order
     (the rest are counted as '+N more in Safety')."""
     boxed = m.safety.boxed_warning

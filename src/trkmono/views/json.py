@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from trkmono import terms
 from trkmono.clinical.dose import ROUNDING, mg
 from trkmono.model import phrases as describe
-from trkmono.views.citations import cited_ids, cyp3a_effect, cyp3a_groups, dose_sources, resistance_references
+from trkmono.views.citations import cited_ids, cyp3a_groups, dose_sources, resistance_references
 from trkmono.watch.labels import STATUSES
 
 if TYPE_CHECKING:  # the plain data has the shape of these models
@@ -165,7 +165,7 @@ def interactions_json(m: Plain, mentions: list[Record]) -> str:
         cyp3a4=[{"condition": condition, "rules": [
             {"population": describe.population(a.population) if a.population else None, "avoid": a.avoid,
              "percent_change": a.percent_change, "set_dose": a.set_dose,
-             "effect": cyp3a_effect(a), "rule": a.rule, **_citation(a)} for a in rules]}
+             "effect": describe.adjustment(a), "rule": a.rule, **_citation(a)} for a in rules]}
             for condition, rules in cyp3a_groups(m)],
         other=[{"agent": i.agent, "action": i.action, **_citation(i)} for i in m.dosing.other_interactions],
         mentioned_elsewhere=[{"section": r.section, "text": r.text, **_citation(r.source)} for r in mentions],

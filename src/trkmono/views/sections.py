@@ -9,13 +9,9 @@ label's statement that there are no contraindications is a cited line like any o
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
 from trkmono import terms
+from trkmono.compiled.plain import Plain
 from trkmono.model import phrases as describe
-
-if TYPE_CHECKING:  # the plain data has the shape of these models
-    from trkmono.model.schema import Cited, Monograph
 
 NOT_RECORDED = "Not recorded in this monograph (this does not mean there is none); check the current label."
 
@@ -26,7 +22,7 @@ class Line:
 
     lead: str
     text: str
-    claim: Cited
+    claim: Plain
 
 
 @dataclass(frozen=True)
@@ -47,7 +43,7 @@ def field(name: str) -> str:
     return name.replace("-", "_")
 
 
-def recorded(m: Monograph, name: str) -> bool:
+def recorded(m: Plain, name: str) -> bool:
     """Whether the monograph records an optional section."""
     return m.get(field(name)) is not None
 
@@ -57,13 +53,13 @@ SHORT_TITLES = {"reproduction": "pregnancy", "effects-on-other-drugs": "effects 
 """Names of the optional sections on the first screen, where space is short."""
 
 
-def missing(m: Monograph, short: bool = False) -> list[str]:
+def missing(m: Plain, short: bool = False) -> list[str]:
     """The optional sections the monograph does not record, as headings (or as short names)."""
     return [(SHORT_TITLES.get(name, name) if short else title(name))
             for name in terms.RECORDED_SECTIONS if not recorded(m, name)]
 
 
-def groups(m: Monograph, name: str) -> list[Group] | None:
+def groups(m: Plain, name: str) -> list[Group] | None:
     """The groups of an optional section, or None when the monograph does not record it."""
     value = m.get(field(name))
     return None if value is None else _BUILDERS[name](value)

@@ -26,7 +26,7 @@ def cells():
 CELLS = [
     ("Adult dose", 0, ["fictional adults and children with BSA of at least 1.0 m2: 100 mg twice daily, with or "
                        "without food"], "regulatory-label", "confirmed"),
-    ("Hepatic impairment", 0, ["child-pugh-a: no dose change stated", "child-pugh-b: reduce dose by 50%"],
+    ("Hepatic impairment", 0, ["child-pugh-a: no amount stated (read the rule)", "child-pugh-b: reduce dose by 50%"],
      "regulatory-label", "confirmed"),
     ("CYP3A4", 0, ["strong-inhibitor: avoid; if unavoidable, reduce dose by 50%",
                    "moderate-inhibitor: use 50 mg twice daily", "strong-inducer: avoid"],

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from trkmono.model import phrases as describe
 from trkmono.views.answers import groups
-from trkmono.views.citations import cited_ids, cyp3a_effect, cyp3a_groups
+from trkmono.views.citations import cited_ids, cyp3a_groups
 from trkmono.views.document import Cited, Document, Heading, List, Note, Notice, References, Span, Title, line
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ def interactions(m: Plain, mentions: list[Record]) -> Document:
 
 def _cyp3a(label: str, a: Plain, m: Plain) -> Cited:
     """'strong inhibitor: AVOID; if unavoidable, ...' with who it is for and the rule as written."""
-    effect = cyp3a_effect(a)
+    effect = describe.adjustment(a)
     if a.avoid:
         rest = effect.removeprefix("avoid").lstrip("; ")
         said = line(Span("AVOID", "alert"), f"; {rest}" if rest else "")

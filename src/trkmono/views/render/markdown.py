@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from trkmono.views.citations import LEGEND
-from trkmono.views.document import (Cited, Document, Grid, Heading, Labelled, Line, List, Note, Notice,
-                                    References, Span, Title)
+from trkmono.views.document import (Cited, Document, Grid, Heading, Labelled, Line, List, Note, Notice, References,
+                                    Rows, Span, Title)
 from trkmono.views.markdown import Markers, _notice, _reference, _table, escape
+
+if TYPE_CHECKING:
+    from trkmono.compiled.plain import Plain
 
 MARKS = {"strong": "**", "alert": "**", "flag": "**", "badge": "**", "good": "**", "caution": "", "faint": "", "em": "*",
          "match": "**", "code": "`"}
@@ -24,7 +27,7 @@ IDENTIFIER = re.compile(r"[\w.\[\]-]+")
 
 def render(doc: Document) -> str:
     """The document's blocks, a blank line between them, ending with a line break."""
-    mark = Markers()
+    mark = Markers(doc.monograph) if doc.follow else Markers()
     parts = [_BLOCKS[type(block)](block, mark) for block in doc.blocks]
     return "\n\n".join(part for part in parts if part) + "\n"
 
@@ -61,7 +64,9 @@ def _emphasis(span: Span) -> str:
 
 
 def _title(block: Title, mark: Markers) -> str:
-    return f"# {escape(block.subject + block.rest)}"
+    """'# name', then each fact on a line of its own ('Also known as: LOXO-101')."""
+    facts = [f"{escape(fact.label)}: {inline(fact.text)}" for fact in block.facts]
+    return "\n\n".join([f"# {escape(block.subject + block.rest)}", *facts])
 
 
 def _heading(block: Heading, mark: Markers) -> str:
@@ -97,6 +102,12 @@ def _labelled(block: Labelled, mark: Markers) -> str:
     return f"**{escape(block.label)}:** " + inline(block.text) + mark(block.claim)
 
 
+def _rows(block: Rows, mark: Markers) -> str:
+    """'- **Label:** item; item', every item (one-a-line items joined by '; ' too)."""
+    return "\n".join(f"- **{escape(row.label)}:** " + ("; " if row.joint == "\n" else row.joint).join(
+        _statement(item, mark) for item in row.items) for row in block.rows)
+
+
 def _grid(block: Grid, mark: Markers) -> str:
     """A pipe table; a cell's statements are joined by line breaks (<br>)."""
     rows = [["<br>".join(inline(item.text) + mark(item.claim, item.owner) + inline(item.after) for item in cell)
@@ -113,19 +124,28 @@ def _note(block: Note, mark: Markers) -> str:
 
 def _references(block: References, mark: Markers) -> str:
     mark.numbering.resolve(block.groups)
-    return "\n".join([f"{'#' * block.level} References", ""] + _linked(mark))
+    return "\n".join([f"{'#' * block.level} {escape(block.title)}", ""]
+                     + _linked(mark, block.cited_only, block.notes, block.curator_notes))
 
 
-def _linked(mark: Markers) -> list[str]:
-    """The legend and the numbered references of a several-drug output, each linked and named by drug."""
-    listed = mark.numbering.listed()
+def _linked(mark: Markers, cited_only: bool = False, notes: bool = False, curator_notes: bool = False) -> list[str]:
+    """The legend and the numbered references (or only those cited), each linked, named by drug when
+    the output covers several, with its note and curator note when asked for."""
+    listed = mark.numbering.listed(cited_only)
     several = mark.numbering.drugs() > 1
     lines = [f"*{escape(LEGEND)}*", ""]
     for item in listed:
         drug = f"{escape(item.monograph.identity.generic_name)}: " if several and item.monograph else ""
-        body = _reference(item.reference) if item.reference is not None else escape(item.ref_id)
+        r = item.reference
+        body = _reference(r, _notes(r, notes, curator_notes)) if r is not None else escape(item.ref_id)
         lines.append(f"- \\[{item.number}\\] {drug}{body}")
     return lines
+
+
+def _notes(r: Plain, notes: bool, curator_notes: bool) -> str | None:
+    """A reference's note and curator note as one remark, each when asked for."""
+    said = [r.note if notes else None, f"Curator note: {r.curator_note}" if curator_notes and r.curator_note else None]
+    return " ".join(note for note in said if note) or None
 
 
 def _closing(block: Notice, mark: Markers) -> str:
@@ -133,5 +153,5 @@ def _closing(block: Notice, mark: Markers) -> str:
 
 
 _BLOCKS: dict[type, Callable[[Any, Markers], str]] = {
-    Title: _title, Heading: _heading, Cited: _cited, List: _list, Labelled: _labelled, Grid: _grid, Note: _note,
-    References: _references, Notice: _closing}
+    Title: _title, Heading: _heading, Cited: _cited, List: _list, Labelled: _labelled, Rows: _rows, Grid: _grid,
+    Note: _note, References: _references, Notice: _closing}

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from trkmono.views.citations import current
 from trkmono.views.document import (Cited, Document, Grid, Heading, Labelled, Line, List, Note, Notice,
-                                    References, Span, Title)
+                                    References, Row, Rows, Span, Title)
 from trkmono.views.terminal import BLOCK, Hanging, heading, mark, notice, print_blocks, print_references
 
 STYLES = {"strong": "bold", "alert": "bold red", "flag": "bold red", "badge": "bold black on yellow", "good": "bold green", "caution": "yellow",
@@ -27,6 +27,8 @@ NOTE_STYLES = {"plain": "", "aside": "italic", "key": "dim"}
 
 def render(console: Console, doc: Document) -> None:
     """Print the document's blocks one after another."""
+    if doc.follow:
+        current().follow(doc.monograph)
     for block in doc.blocks:
         _BLOCKS[type(block)](console, block, doc)
 
@@ -43,9 +45,15 @@ def text(parts: Line) -> Text:
 
 
 def _title(console: Console, block: Title, doc: Document) -> None:
-    if not block.page_only:
-        gloss = f" ({block.gloss})" if block.gloss else ""
-        console.print(Hanging("", Text(block.subject.upper() + gloss + block.rest, style="bold")))
+    """The title, then its facts run on ('· approved · also LOXO-101'), wrapped two columns in."""
+    if block.page_only:
+        return
+    gloss = f" ({block.gloss})" if block.gloss else ""
+    head = Text(block.subject.upper() + gloss + block.rest, style="bold")
+    for fact in block.facts:
+        if fact.lead is not None:
+            head.append_text(Text(f" · {fact.lead}") + text(fact.text))
+    console.print(Hanging("", head, indent=2 if block.facts else 0))
 
 
 def _heading(console: Console, block: Heading, doc: Document) -> None:
@@ -55,14 +63,14 @@ def _heading(console: Console, block: Heading, doc: Document) -> None:
 def _statement(item: Cited, doc: Document, prefix: str) -> Hanging:
     """``prefix`` (and the label), then the text and its marker, wrapped under the text."""
     lead = Text(prefix + (f"{item.label}: " if item.label else ""))
-    return Hanging(lead, _said(item))
+    return Hanging(lead, _said(item, doc))
 
 
-def _said(item: Cited) -> Text:
+def _said(item: Cited, doc: Document) -> Text:
     """The item's text, its marker, and what follows the marker."""
     said = text(item.text)
     if item.claim is not None:
-        said.append_text(mark(item.claim, item.owner, locators=not item.compact))
+        said.append_text(mark(item.claim, item.owner or doc.monograph, locators=not item.compact))
     return said.append_text(text(item.after)) if item.after else said
 
 
@@ -90,11 +98,35 @@ def _labelled(console: Console, block: Labelled, doc: Document) -> None:
     console.print(Hanging(label, text(block.text) + mark(block.claim, doc.monograph)))
 
 
+def _rows(console: Console, block: Rows, doc: Document) -> None:
+    """Each row after its label, the labels in a column ``width`` wide."""
+    width = max(console.width - block.width - 1, 30)
+    for row in block.rows:
+        label = Text(row.label.ljust(block.width + 1), style="bold")
+        console.print(Hanging(label, _row(console, row, doc, width)))
+
+
+def _row(console: Console, row: Row, doc: Document, width: int) -> Text:
+    """The row's items, each whole (wrapped, never cut), within ``row.lines`` lines of ``width``
+    cells; the items that do not fit are counted in ``row.more``."""
+    def more(hidden: int) -> Text:
+        return Text(" " + row.more.format(hidden), style="dim") if hidden else Text()
+
+    body = Text()
+    for index, item in enumerate(row.items):
+        whole = (body + Text(row.joint) if index else Text()) + _said(item, doc)
+        rest = len(row.items) - index - 1
+        if index and not row.every and len(list((whole + more(rest)).wrap(console, width))) > row.lines:
+            return body + more(rest + 1)
+        body = whole
+    return body
+
+
 def _grid(console: Console, block: Grid, doc: Document) -> None:
     """A table when every column has ``min_width`` cells, else row by row: a heading naming the row,
     then each column's cell under its name. A grid with wrapping columns is drawn as a list."""
     if block.wrapping:
-        _listing(console, block)
+        _listing(console, block, doc)
         return
     least = block.min_width
     if block.whole_markers:
@@ -105,25 +137,25 @@ def _grid(console: Console, block: Grid, doc: Document) -> None:
         for title in block.header:
             table.add_column(title, overflow="fold")
         for row in block.rows:
-            table.add_row(*(_cell(cell) for cell in row))
+            table.add_row(*(_cell(cell, doc) for cell in row))
         console.print(table)
         return
     for row in block.rows:
-        console.print(heading(" · ".join(_cell(cell).plain for cell in row[:block.labels])))
+        console.print(heading(" · ".join(_cell(cell, doc).plain for cell in row[:block.labels])))
         for title, cell in zip(block.header[block.labels:], row[block.labels:], strict=True):
-            console.print(Hanging(Text(f"{title}: ", style="bold"), _cell(cell), indent=2))
+            console.print(Hanging(Text(f"{title}: ", style="bold"), _cell(cell, doc), indent=2))
 
 
-def _cell(cell: tuple[Cited, ...]) -> Text:
+def _cell(cell: tuple[Cited, ...], doc: Document) -> Text:
     """A cell's statements, one a line, each with its marker."""
-    return _said(cell[0]) if len(cell) == 1 else Text("\n").join(_said(item) for item in cell)
+    return _said(cell[0], doc) if len(cell) == 1 else Text("\n").join(_said(item, doc) for item in cell)
 
 
-def _listing(console: Console, block: Grid) -> None:
+def _listing(console: Console, block: Grid, doc: Document) -> None:
     """The grid as a list: no cell is cut, nor any word of a wrapping one; the optional columns are
     left out while the list is too wide. The rows are drawn a block at a time, with the same widths
     and the header only above the first, so a long list is one table."""
-    whole, words = _extents(block)
+    whole, words = _extents(block, doc)
     columns = list(range(len(block.header)))
 
     def least() -> int:  # each column at its least width; between columns, two cells of padding and a rule
@@ -138,17 +170,17 @@ def _listing(console: Console, block: Grid) -> None:
         for c in columns:
             table.add_column(block.header[c], no_wrap=c not in block.wrapping, width=widths[c])
         for row in block.rows[start:start + BLOCK]:
-            table.add_row(*(_cell(row[c]) for c in columns))
+            table.add_row(*(_cell(row[c], doc) for c in columns))
         console.print(table)
 
 
-def _extents(block: Grid) -> tuple[list[int], list[int]]:
+def _extents(block: Grid, doc: Document) -> tuple[list[int], list[int]]:
     """Each column's widest cell and widest word, its header's included."""
     whole = [cell_len(title) for title in block.header]
     words = [max((cell_len(word) for word in title.split()), default=0) for title in block.header]
     for row in block.rows:
         for c, cell in enumerate(row):
-            for said in _cell(cell).plain.splitlines():
+            for said in _cell(cell, doc).plain.splitlines():
                 whole[c] = max(whole[c], cell_len(said))
                 words[c] = max([words[c], *(cell_len(word) for word in said.split())])
     return whole, words
@@ -173,7 +205,7 @@ def _note(console: Console, block: Note, doc: Document) -> None:
 
 def _references(console: Console, block: References, doc: Document) -> None:
     current().resolve(block.groups)
-    print_references(console)
+    print_references(console, block.cited_only, block.title, block.notes, block.curator_notes)
 
 
 def _notice(console: Console, block: Notice, doc: Document) -> None:
@@ -181,5 +213,5 @@ def _notice(console: Console, block: Notice, doc: Document) -> None:
 
 
 _BLOCKS: dict[type, Callable[[Console, Any, Document], None]] = {
-    Title: _title, Heading: _heading, Cited: _cited, List: _list, Labelled: _labelled, Grid: _grid, Note: _note,
-    References: _references, Notice: _notice}
+    Title: _title, Heading: _heading, Cited: _cited, List: _list, Labelled: _labelled, Rows: _rows, Grid: _grid,
+    Note: _note, References: _references, Notice: _notice}
