@@ -182,7 +182,7 @@ def test_works_from_any_folder_as_installed(tmp_path):
 
 
 def test_a_long_list_is_one_table_with_one_header_and_aligned_columns(cli, tmp_path, valid_text):
-    from trkmono.views.terminal import BLOCK
+    from trkmono.views.render.terminal import BLOCK
     count = BLOCK + 50  # more rows than one block of the drawn table
     for i in range(count):
         clone = (valid_text.replace("testinib", f"testinib{i:04d}").replace("TST-001", f"TST-{i:04d}")

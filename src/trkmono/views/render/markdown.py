@@ -1,8 +1,9 @@
-"""A document as Markdown: headings, lists, pipe tables and a linked reference list (rich is not imported).
+"""A document as Markdown for tumour-board notes and wikis: headings, lists, pipe tables and a
+linked reference list (rich is not imported).
 
-Every string from the data is escaped as views.markdown.escape does, so it can never become Markdown
-structure or HTML; a span's words are escaped inside their emphasis (a code span holds only an identifier's
-characters, which need no escape).
+Every string from the data is escaped (``escape``), so it can never become Markdown structure or
+HTML; a span's words are escaped inside their emphasis (a code span holds only an identifier's
+characters, which need no escape). Citations follow the one style of every view (views.citations).
 """
 
 from __future__ import annotations
@@ -10,14 +11,77 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
-from trkmono.views.citations import LEGEND
+from trkmono.model import phrases as describe
+from trkmono.terms import TIER_LABELS
+from trkmono.views.citations import LEGEND, Numbering, evidence_tag
 from trkmono.views.document import (Cited, Document, Grid, Heading, Labelled, Line, List, Note, Notice, References,
                                     Rows, Span, Title)
-from trkmono.views.markdown import Markers, _notice, _reference, _table, escape
 
 if TYPE_CHECKING:
     from trkmono.compiled.plain import Plain
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&])")
+"""Characters that make Markdown structure, HTML or an entity (&amp;) anywhere on a line."""
+_LINE_START = re.compile(r"^(?:([-+=])|(\d{1,9})([.)])(?= |$))")
+"""What makes a list item, a heading underline or a numbered item at the start of a line."""
+_URL_SAFE = "!#$%&'()*+,-./:;=?@[]_~"
+"""Characters an address keeps in a link; any other (space, <, >, quotes, \\) is percent-encoded."""
+NBSP = "\u00a0"
+"""Joins a marker's parts, so a renderer never breaks a marker across lines."""
+
+
+def escape(text: str) -> str:
+    """Text with Markdown's special characters escaped (at a line start too: list and numbered
+    items, heading underlines), and line breaks folded."""
+    escaped = _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _LINE_START.sub(lambda m: f"\\{m.group(1)}" if m.group(1) else f"{m.group(2)}\\{m.group(3)}", escaped)
+
+
+def link_target(url: str) -> str:
+    """An address as a Markdown link target: percent-encoded so it cannot end the link or the line."""
+    return quote(url, safe=_URL_SAFE)
+
+
+class Markers:
+    """``[1]``, ``[2 §4.2]`` ... after each claim, and its evidence tag, in one output's numbering.
+
+    Given a monograph, the numbers follow its reference list (as ``show`` does); otherwise they
+    follow the order in which claims are first cited, each drug's references apart.
+    """
+
+    def __init__(self, monograph: Plain | None = None) -> None:
+        self.monograph = monograph
+        self.numbering = Numbering()
+        if monograph is not None:
+            self.numbering.follow(monograph)
+
+    def __call__(self, claim: Plain | None, m: Plain | None = None) -> str:
+        brackets = self.numbering.brackets(claim, m or self.monograph, NBSP)
+        if claim is None or not brackets:
+            return ""
+        tag = evidence_tag(claim.evidence)
+        return " " + _SPECIAL.sub(r"\\\1", brackets) + (f"{NBSP}*{tag}*" if tag else "")
+
+
+def _reference(r: Plain, note: str | None = None) -> str:
+    linked = r.url and re.match(r"https?://", r.url, re.IGNORECASE)
+    title = f"[{escape(r.title)}](<{link_target(r.url)}>)" if linked else escape(r.title)
+    when = f", {r.date}" if r.date else ""
+    return f"{title}. {escape(r.publisher)}{when}. *{TIER_LABELS[r.tier]}*" + (
+        f" — {escape(note)}" if note else "")
+
+
+def _notice() -> str:
+    return f"*{escape(describe.NOTICE)}*"
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    return ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)] + [
+        "| " + " | ".join(row) + " |" for row in rows
+    ] + [""]
+
 
 MARKS = {"strong": "**", "alert": "**", "flag": "**", "badge": "**", "good": "**", "caution": "", "faint": "", "em": "*",
          "match": "**", "code": "`"}
