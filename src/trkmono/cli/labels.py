@@ -15,7 +15,6 @@ from trkmono.cli.common import Reading, read_command
 from trkmono.cli.guard import say
 from trkmono.errors import UsageError
 from trkmono.watch.dailymed import BASE_ENV, DEFAULT_BASE, DEFAULT_TIMEOUT, TIMEOUT_ENV, base_address
-from trkmono.watch.labels import BaselineError, check, read_baseline, write_baseline
 
 BASELINE_ENV = "TRKMONO_LABEL_BASELINE"
 
@@ -51,6 +50,7 @@ def labels(
 
     Example: trkmono labels --baseline data/label-baseline.json --json
     """
+    from trkmono.watch.labels import BaselineError, check, read_baseline, write_baseline
     if update and baseline is None:
         raise UsageError(f"--update needs --baseline FILE (or {BASELINE_ENV}): where to record the versions read")
     service = base_address(dailymed_url)

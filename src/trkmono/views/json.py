@@ -11,10 +11,8 @@ from trkmono import __version__
 from typing import TYPE_CHECKING
 
 from trkmono import terms
-from trkmono.clinical.dose import ROUNDING, mg
 from trkmono.model import phrases as describe
 from trkmono.views.citations import cited_ids, cyp3a_groups, dose_sources, resistance_references
-from trkmono.watch.labels import STATUSES
 
 if TYPE_CHECKING:  # the plain data has the shape of these models
     from trkmono.clinical.compare import Row
@@ -102,6 +100,7 @@ def _reference_json(groups: list[tuple[Plain, list[str]]]) -> list[dict[str, obj
 
 
 def _amount_json(amount: Amount) -> dict[str, object]:
+    from trkmono.clinical.dose import mg  # only the dose answers load the dose engine
     return {"mg": float(amount.mg), "mg_exact": mg(amount.mg),
                                          "frequency": amount.frequency}
 
@@ -128,6 +127,7 @@ def _computed_dose(outcome: Outcome) -> dict[str, object] | None:
 
 def dose_json(outcome: Outcome) -> str:
     """The calculation as data; ``dose`` is null unless ``computed``."""
+    from trkmono.clinical.dose import ROUNDING
     m, r = outcome.monograph, outcome.request
     return _envelope(
         "dose",
@@ -225,6 +225,7 @@ def search_json(query: str, words: list[str], hits: list[Hit], spellings: Iterab
 
 def labels_json(report: LabelReport) -> str:
     """Each recorded US label with its status, the service's newest version and what rests on it."""
+    from trkmono.watch.labels import STATUSES
     return _envelope("labels", service=report.service, labels=[
         {"set_id": label.set_id, "drugs": label.drugs, "title": label.history.title, "status": label.status,
          "recorded_versions": label.recorded_versions, "baseline_version": label.baseline,

@@ -8,16 +8,14 @@ https on the same host. It reads the documented JSON strictly: ``data.history`` 
 DD, YYYY"). Every failure - a malformed set id, nothing listening, an HTTP error, a redirect not
 followed, no complete answer within the time-out, an answer that is not that JSON or has no
 history - is a ServiceError (exit 3) naming the address (credentials in it shown as ``***``) and
-the reason. urllib is imported only when a request is made, so no other command loads it.
+the reason. urllib (and socket) are imported only when a request is made, so no other command loads them.
 """
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import json
 import re
-import socket
 import time
 from urllib.parse import unquote, urlsplit, urlunsplit
 from dataclasses import dataclass
@@ -139,6 +137,7 @@ def _request(address: str):
     parts = urlsplit(address)
     if parts.username is not None:
         user_password = f"{unquote(parts.username)}:{unquote(parts.password or '')}"
+        import base64
         headers["Authorization"] = "Basic " + base64.b64encode(user_password.encode()).decode("ascii")
         address = urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
     return urllib.request.Request(address, headers=headers)
@@ -160,6 +159,7 @@ def _reason(reason: object, timeout: float) -> str:
         return f"no complete answer within {timeout:g} s"
     if isinstance(reason, ConnectionRefusedError):
         return "connection refused (nothing is listening there)"
+    import socket
     if isinstance(reason, socket.gaierror):
         return f"the host name could not be resolved ({reason.strerror or reason})"
     if isinstance(reason, OSError):
