@@ -1,4 +1,4 @@
-"""Shared helpers: run the real CLI, and locate the real files."""
+"""Shared helpers: run the real CLI, locate the real files, and a small monograph as plain data."""
 
 from __future__ import annotations
 
@@ -70,3 +70,26 @@ def private_cache(tmp_path_factory, monkeypatch, compiled_once):
     for store in compiled_once.iterdir():
         shutil.copy2(store, cache / store.name)
     monkeypatch.setenv("TRKMONO_CACHE_DIR", str(cache))
+
+
+@pytest.fixture
+def drug():
+    """fictinib as the read commands get it (plain data), with two references: 'label' and 'trial'."""
+    from trkmono.compiled.plain import Plain
+
+    def reference(ref_id: str, title: str) -> Plain:
+        return Plain(id=ref_id, title=title, publisher="Example Agency", date="2025-04-10",
+                     url="https://example.org/label", tier="regulatory-label", note=None, curator_note=None,
+                     region="US")
+    return Plain(id="fictinib", identity=Plain(generic_name="fictinib"),
+                 references=[reference("label", "Fictinib label"), reference("trial", "A fictional trial")])
+
+
+@pytest.fixture
+def claim():
+    """A statement's citation as plain data: claim('label', evidence=..., label='§2.1')."""
+    from trkmono.compiled.plain import Plain
+
+    def cited(*cite: str, evidence: str = "confirmed", **at: str) -> Plain:
+        return Plain(cite=list(cite), at=dict(at), evidence=evidence)
+    return cited

@@ -5,8 +5,19 @@ from __future__ import annotations
 
 import pytest
 
+from trkmono.views.console import rendered
 from trkmono.views.document import (Cited, Document, Grid, Heading, List, Notice, References, Row, Rows, Span, Title,
                                     line)
+from trkmono.views.render.terminal import render
+
+
+@pytest.fixture
+def as_text(monkeypatch):
+    """The document laid out for a terminal ``width`` columns wide, without colour, as a read command prints it."""
+    def lay_out(doc: Document, width: int = 80) -> str:
+        monkeypatch.setenv("COLUMNS", str(width))
+        return "".join(rendered("never", lambda console: render(console, doc)))
+    return lay_out
 
 
 def test_a_wrapped_statement_hangs_under_its_first_word_and_keeps_its_marker_whole(drug, as_text, claim):
