@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -59,6 +61,9 @@ def compiled_once(tmp_path_factory) -> Path:
         patch.setenv("TRKMONO_CACHE_DIR", str(folder))
         for data in dict.fromkeys(folders):
             list(open_library(data).heads())
+    for store in folder.glob("*.sqlite"):  # into the store file itself: each test copies less
+        with contextlib.closing(sqlite3.connect(store)) as connection:
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return folder
 
 
