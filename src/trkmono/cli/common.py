@@ -12,8 +12,9 @@ from __future__ import annotations
 import functools
 import inspect
 from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
@@ -21,6 +22,9 @@ from trkmono.cli.guard import command, emit, say
 from trkmono.errors import EXIT_FAILED
 from trkmono.cli.options import ColorOption, DataDir, FormatOption, JsonFlag, NoPager, Quiet, RegionOption, output_format
 from trkmono.terms import Color, OutputFormat
+
+if TYPE_CHECKING:
+    from trkmono.views.document import Document
 
 SHARED_OPTIONS = (("data_dir", DataDir, None), ("region", RegionOption, None), ("output", FormatOption, None),
                   ("json", JsonFlag, False), ("color", ColorOption, "auto"), ("no_pager", NoPager, False),
@@ -65,26 +69,25 @@ class Reading:
         from trkmono.regions import view
         return (view(m, self.region) for m in library.monographs())
 
-    def answer(self, text=None, json=None, markdown=None, failed: str | None = None) -> None:
-        """Print the answer in the chosen format, paged unless --no-pager (see ``answer``); when the
-        answer says what the user asked for cannot be given (``failed``), say why and exit 1."""
-        answer(self.format, self.color, text=text, json=json, markdown=markdown, page=not self.no_pager)
+    def document(self, build: Callable[[], Document], json: Callable[[], str],
+                 failed: str | None = None) -> None:
+        """Print the answer in the chosen format, paged unless --no-pager: the document ``build()``
+        makes, laid out by the terminal's renderer (rich) or Markdown's (rich not loaded), or the
+        data ``json()`` writes. When the answer says what was asked cannot be given (``failed``),
+        say why and exit 1."""
+        if self.format == "json":
+            emit(json() + "\n")
+        elif self.format == "markdown":
+            from trkmono.views.render.markdown import render as markdown
+            emit(markdown(build()))
+        else:
+            from trkmono.views.console import rendered
+            from trkmono.views.render.terminal import render as terminal
+            emit(rendered(self.color, lambda console: terminal(console, build())), page=not self.no_pager)
         if failed:
             if not self.quiet:
                 say(failed)
             raise typer.Exit(EXIT_FAILED)
-
-    def document(self, build, json=None, failed: str | None = None) -> None:
-        """Print an answer built as a document (views.document) by ``build()``, laid out by the
-        chosen renderer: the terminal's (rich) or Markdown's (rich not imported)."""
-        def text(console) -> None:
-            from trkmono.views.render.terminal import render
-            render(console, build())
-
-        def markdown() -> str:
-            from trkmono.views.render.markdown import render
-            return render(build())
-        self.answer(text=text, json=json, markdown=markdown, failed=failed)
 
 
 def read_command(function):
@@ -125,17 +128,3 @@ def find(library, name: str, quiet: bool):
     if others and not quiet:
         say(f"note: '{name}' is {member.id}'s name; a source cited by {', '.join(others)} also claims it")
     return library.monograph(member)
-
-
-def answer(fmt: str, color: str, text=None, json=None, markdown=None, page: bool = False) -> None:
-    """Print the answer in the chosen format; each view is a function called only when chosen.
-
-    ``text`` draws on a rich console; ``json`` and ``markdown`` return strings (rich is not loaded).
-    """
-    if fmt == "json":
-        emit(json() + "\n")
-    elif fmt == "markdown":
-        emit(markdown())
-    else:
-        from trkmono.views.console import rendered
-        emit(rendered(color, text), page=page)
