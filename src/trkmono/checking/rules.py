@@ -108,6 +108,8 @@ class Parsed:
     references: list[tuple[int, dict]]
     texts: list[tuple[Loc, str]]
     """Every text value (not key), with its location."""
+    beyond_ascii: list[tuple[Loc, str]]
+    """The texts with a character outside ASCII (few: the rules about unusual characters read only these)."""
     floats: list[tuple[Loc, float]]
     """Every number written with a fraction or exponent, with its location."""
 
@@ -115,7 +117,8 @@ class Parsed:
     def of(cls, data: dict) -> Parsed:
         """Walk the data once for everything the data rules read."""
         found, texts, floats = walk(data)
-        return cls(data, found, references(data), texts, floats)
+        return cls(data, found, references(data), texts, [(loc, text) for loc, text in texts if not text.isascii()],
+                   floats)
 
 
 def walk(data: object) -> tuple[list[tuple[Loc, dict]], list[tuple[Loc, str]], list[tuple[Loc, float]]]:
@@ -237,8 +240,8 @@ angle brackets, backslashes, backticks, carets, braces or bars."""
 @rule("text-invisible", "error", "data")
 def no_invisible_characters(parsed: Parsed, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
     """No invisible character (soft hyphen, zero-width, bidi mark, byte-order mark) in a value."""
-    for loc, text in parsed.texts:
-        found = None if text.isascii() else INVISIBLE.search(text)  # every one of them is outside ASCII
+    for loc, text in parsed.beyond_ascii:  # every invisible character is outside ASCII
+        found = INVISIBLE.search(text)
         if found:
             yield loc, (f"invisible character U+{ord(found.group()):04X} in the text: it hides the text from "
                         "search and can reorder what is shown; delete it")
@@ -247,8 +250,8 @@ def no_invisible_characters(parsed: Parsed, loaded: Loaded, settings: Settings) 
 @rule("text-line-separator", "error", "data")
 def no_line_separators(parsed: Parsed, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
     """No Unicode line or paragraph separator in a value (write a YAML line break instead)."""
-    for loc, text in parsed.texts:
-        found = None if text.isascii() else LINE_SEPARATORS.search(text)
+    for loc, text in parsed.beyond_ascii:
+        found = LINE_SEPARATORS.search(text)
         if found:
             yield loc, f"line separator U+{ord(found.group()):04X} in the text; use a plain space or line break"
 
@@ -273,8 +276,8 @@ def numbers_finite(parsed: Parsed, loaded: Loaded, settings: Settings) -> Iterat
 @rule("date-digits", "error", "data")
 def dates_in_ascii_digits(parsed: Parsed, loaded: Loaded, settings: Settings) -> Iterator[Finding]:
     """Dates are written with the digits 0-9 only (not another script's digits)."""
-    for loc, text in parsed.texts:
-        if loc[-1] in DATE_FIELDS and not text.isascii():
+    for loc, text in parsed.beyond_ascii:
+        if loc[-1] in DATE_FIELDS:
             yield loc, "the date uses characters other than the digits 0-9 and '-'; write it as YYYY-MM-DD"
 
 
