@@ -55,9 +55,9 @@ def test_text_report(cli):
     assert lines[0].startswith("provinib — provenance ─")
     assert lines[1:6] == [
         "Last reviewed: 2026-11-01 · 9 claims · curator notes: 4 (monograph 2 · claims 1 · references 1)",
-        "Evidence status:      confirmed 6 · corroborated 1 · unconfirmed 2",
-        "Share of claims:      confirmed 67% · corroborated 11% · unconfirmed 22% (over the 20% limit for an approved drug)",
-        "Strongest cited tier: regulatory-label 5 · regulatory-decision 0 · peer-reviewed 1 · conference-abstract 0 · "
+        "Evidence status      confirmed 6 · corroborated 1 · unconfirmed 2",
+        "Share of claims      confirmed 67% · corroborated 11% · unconfirmed 22% (over the 20% limit for an approved drug)",
+        "Strongest cited tier regulatory-label 5 · regulatory-decision 0 · peer-reviewed 1 · conference-abstract 0 · "
         "manufacturer 0 · secondary-web 3",
         "Claims citing only secondary web pages (3)",
     ]
@@ -72,8 +72,8 @@ def test_markdown_report(cli):
     assert result.exit_code == 0
     out = result.stdout
     assert out.startswith("# Provenance of the monographs\n\n## provinib — provenance\n")
-    assert "\n**Evidence status:** confirmed 6 · corroborated 1 · unconfirmed 2\n" in out
-    assert "\n**Share of claims:** confirmed 67% · corroborated 11% · unconfirmed 22% (over the 20% limit" in out
+    assert "\n- **Evidence status:** confirmed 6 · corroborated 1 · unconfirmed 2\n" in out
+    assert "\n- **Share of claims:** confirmed 67% · corroborated 11% · unconfirmed 22% (over the 20% limit" in out
     assert "secondary-web 3\n" in out
     assert "- `review.caveats[0]` \\[prov-blog\\] unconfirmed: A fictional caveat from a blog.\n" in out
     assert "### References cited by nothing (1)\n\n- prov-brochure — A fictional brochure nobody cites (manufacturer)" in out

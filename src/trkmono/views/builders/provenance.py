@@ -9,14 +9,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from trkmono.clinical.provenance import UNCONFIRMED_LIMIT
-from trkmono.views.document import Block, Cited, Document, Heading, List, Note, Span, Title, line
+from trkmono.views.document import Block, Cited, Document, Heading, List, Note, Row, Rows, Span, Title, line
 
 if TYPE_CHECKING:
     from trkmono.clinical.provenance import Claim, Report
 
 SECONDARY_TITLE = "Claims citing only secondary web pages"
 UNCITED_TITLE = "References cited by nothing"
-LABEL_WIDTH = len("Strongest cited tier: ")
+LABEL_WIDTH = len("Strongest cited tier")
 """The counts' labels are this wide in a terminal, so the counts line up."""
 
 
@@ -33,7 +33,7 @@ def _report(r: Report) -> list[Block]:
     blocks: list[Block] = [
         Heading(f"{r.generic_name} — provenance"),
         Note(f"Last reviewed: {r.last_reviewed} · {r.claims} claims · curator notes: {_notes(r)}"),
-        *_count_lines(r),
+        _counts_block(r),
         Heading(f"{SECONDARY_TITLE} ({len(r.secondary_only)})", level=3)]
     if r.secondary_only:
         blocks.append(List(tuple(_claim(c) for c in r.secondary_only), indent=2, bullets=False))
@@ -44,11 +44,12 @@ def _report(r: Report) -> list[Block]:
     return blocks
 
 
-def _count_lines(r: Report) -> tuple[Block, ...]:
-    """'Evidence status:      confirmed 57 · ...', the shares and the strongest tiers, their labels lined up."""
-    return tuple(Cited(line(Span(f"{label}: ".ljust(LABEL_WIDTH)), text)) for label, text in (
+def _counts_block(r: Report) -> Rows:
+    """The claims by evidence status, their shares and their strongest cited tiers, as labelled
+    rows (the labels in one column, each row's words wrapping under its own start)."""
+    return Rows(tuple(Row(label, (Cited(line(text)),), every=True) for label, text in (
         ("Evidence status", _counts(r.by_evidence)), ("Share of claims", _shares(r)),
-        ("Strongest cited tier", _counts(r.by_strongest_tier))))
+        ("Strongest cited tier", _counts(r.by_strongest_tier)))), LABEL_WIDTH)
 
 
 def _claim(c: Claim) -> Cited:
